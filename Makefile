@@ -1,0 +1,46 @@
+# Dateline. Everything installs from nothing: a virtual environment with pinned packages,
+# and Debian's Chromium for the browser tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build serve check test lint unit clean
+
+all: build
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
+## build: build the bundled timeline from content/ into site/
+build: $(VENV)/.runtime
+	$(BIN)/python build.py build
+
+## check: validate content/ and report every problem; write nothing
+check: $(VENV)/.runtime
+	$(BIN)/python build.py check
+
+## lint: ruff and mypy
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+## test: lint, type-check and run every test, browser tests included
+test: lint $(CHROMIUM)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-* .building-* .replaced-* .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Dateline: dated diplomatic events, written as Markdown, into an ordered static timeline site."""

@@ -1,0 +1,147 @@
+"""Reading content/: sources and events, strictly, with every problem reported by line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dateline.config import SiteConfig
+from dateline.dates import DateError, normalise
+from dateline.errors import Diagnostics
+from dateline.headers import Document, parse_document
+from dateline.markup import plain_text, render_markdown
+from dateline.model import Citation, EventFile, Source
+from dateline.quotes import comparable
+from dateline.slugs import slugify
+
+EVENT_KEYS = frozenset({"title", "when", "where", "who", "tags", "source", "reference", "order", "slug"})
+SOURCE_KEYS = frozenset({"title", "publisher", "url", "kind", "dateline"})
+NO_DATELINE = "none"
+_CITATION = re.compile(r"(?P<id>[^\s\"“”]+)(?:\s+(?P<quote>[\"“].*[\"”]))?")
+
+
+def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
+    """The file as text, or None (with an error) when it is binary or not UTF-8."""
+    data = path.read_bytes()
+    if b"\0" in data:
+        diagnostics.error(shown, 1, "this is a binary file, not a Markdown text file")
+        return None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        diagnostics.error(shown, line, f"not UTF-8 text (byte 0x{byte:02x} cannot be decoded); save the file as UTF-8")
+        return None
+
+
+def _documents(folder: Path, keys: frozenset[str], repeatable: frozenset[str], config: SiteConfig,
+               diagnostics: Diagnostics) -> list[Document]:
+    documents = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        shown = config.display_path(path)
+        text = read_text(path, shown, diagnostics)
+        if text is not None:
+            documents.append(parse_document(shown, text, known=keys, repeatable=repeatable, diagnostics=diagnostics))
+    return documents
+
+
+def _required(document: Document, key: str, diagnostics: Diagnostics) -> str:
+    field = document.first(key)
+    if field is None or not field.value:
+        where = field.line if field else 1
+        diagnostics.error(document.path, where, f"missing '{key.capitalize()}:' (every file needs one)")
+        return ""
+    return field.value
+
+
+def _optional(document: Document, key: str) -> str | None:
+    field = document.first(key)
+    return field.value if field and field.value else None
+
+
+def _split_list(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+def load_sources(config: SiteConfig, diagnostics: Diagnostics) -> dict[str, Source]:
+    """Every source in content/sources/, by id (its file name without .md)."""
+    sources = {}
+    folder = config.content_dir / "sources"
+    for document in _documents(folder, SOURCE_KEYS, frozenset(), config, diagnostics):
+        source = _source(document, config, diagnostics)
+        sources[source.id] = source
+    return sources
+
+
+def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> Source:
+    dateline_text = _optional(document, "dateline")
+    dateline = None
+    if dateline_text and dateline_text.lower() != NO_DATELINE:
+        try:
+            dateline = normalise(dateline_text, anchor=None, day_first=config.day_first)
+        except DateError as exc:
+            diagnostics.error(document.path, document.line_of("dateline"), f"dateline: {exc}")
+    body_html = render_markdown(document.body)
+    return Source(
+        id=Path(document.path).stem,
+        path=document.path,
+        title=_required(document, "title", diagnostics),
+        publisher=_optional(document, "publisher"),
+        url=_optional(document, "url"),
+        kind=_optional(document, "kind"),
+        dateline_text=dateline_text,
+        dateline=dateline,
+        body_html=body_html,
+        plain_text=comparable(plain_text(body_html)),
+    )
+
+
+def load_events(config: SiteConfig, diagnostics: Diagnostics) -> list[EventFile]:
+    """Every event file in content/events/, in file-name order."""
+    folder = config.content_dir / "events"
+    if not folder.is_dir():
+        diagnostics.error(config.display_path(folder), 1, "there is no events folder: put one file per event in it")
+        return []
+    documents = _documents(folder, EVENT_KEYS, frozenset({"source"}), config, diagnostics)
+    if not documents:
+        diagnostics.error(config.display_path(folder), 1, "no events: put one Markdown file per event here")
+    return [_event(document, diagnostics) for document in documents]
+
+
+def _event(document: Document, diagnostics: Diagnostics) -> EventFile:
+    return EventFile(
+        path=document.path,
+        slug=slugify(_optional(document, "slug") or Path(document.path).stem),
+        title=_required(document, "title", diagnostics),
+        when=_required(document, "when", diagnostics),
+        when_line=document.line_of("when"),
+        where=_optional(document, "where"),
+        who=_split_list(_optional(document, "who")),
+        tags=_split_list(_optional(document, "tags")),
+        citations=tuple(_citation(document.path, f.value, f.line, diagnostics) for f in document.all("source")),
+        reference=_optional(document, "reference"),
+        reference_line=document.line_of("reference"),
+        order=_order(document, diagnostics),
+        body_html=render_markdown(document.body),
+    )
+
+
+def _citation(path: str, value: str, line: int, diagnostics: Diagnostics) -> Citation:
+    match = _CITATION.fullmatch(value)
+    if match is None:
+        diagnostics.error(path, line, 'write a source as: Source: <source-id> "the sentence quoted from it"')
+        return Citation(value, None, line)
+    quote = match["quote"][1:-1].strip() if match["quote"] else None
+    return Citation(match["id"], quote or None, line)
+
+
+def _order(document: Document, diagnostics: Diagnostics) -> int | None:
+    field = document.first("order")
+    if field is None:
+        return None
+    try:
+        return int(field.value)
+    except ValueError:
+        diagnostics.error(document.path, field.line, f"Order must be a whole number, not '{field.value}'")
+        return None

@@ -1,0 +1,101 @@
+"""The domain: sources, the events taken from them, and the ordered timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from dateline.dates import DateValue
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document events are taken from: a press release, a news report, a readout."""
+
+    id: str
+    path: str
+    title: str
+    publisher: str | None
+    url: str | None
+    kind: str | None
+    dateline_text: str | None
+    dateline: DateValue | None
+    body_html: Markup
+    plain_text: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An event's reference to a source, with the quote the event rests on."""
+
+    source_id: str
+    quote: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class EventFile:
+    """An event as read from its file, before its date is resolved."""
+
+    path: str
+    slug: str
+    title: str
+    when: str
+    when_line: int
+    where: str | None
+    who: tuple[str, ...]
+    tags: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    reference: str | None
+    reference_line: int
+    order: int | None
+    body_html: Markup
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The date relative expressions were resolved against, and where it came from."""
+
+    date: DateValue
+    origin: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event with its date resolved; `source_position` is where its quote sits in its source."""
+
+    entry: EventFile
+    date: DateValue
+    anchor: Anchor | None
+    source_position: int | None
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A named group of events: one tag, one person, one place, one year or one source."""
+
+    kind: str
+    name: str
+    slug: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every event in timeline order, the sources, and the groups pages are made for."""
+
+    title: str
+    description: str
+    language: str
+    events: tuple[Event, ...]
+    sources: tuple[Source, ...]
+    facets: dict[str, tuple[Facet, ...]]
