@@ -23,7 +23,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 
 $(CHROMIUM):
 	$(SUDO) apt-get update
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
 ## build: build the bundled timeline from content/ into site/
 build: $(VENV)/.runtime
