@@ -88,13 +88,23 @@ def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) ->
         path=document.path,
         title=_required(document, "title", diagnostics),
         publisher=_optional(document, "publisher"),
-        url=_optional(document, "url"),
+        url=_web_address(document, diagnostics),
         kind=_optional(document, "kind"),
         dateline_text=dateline_text,
         dateline=dateline,
         body_html=body_html,
         plain_text=comparable(plain_text(body_html)),
     )
+
+
+def _web_address(document: Document, diagnostics: Diagnostics) -> str | None:
+    """A source's URL, which must be an http(s) address (anything else could run in a reader's browser)."""
+    url = _optional(document, "url")
+    if url is not None and not re.match(r"https?://[^\s\"<>]+$", url, re.IGNORECASE):
+        message = f"URL must be an http:// or https:// address: '{url}'"
+        diagnostics.error(document.path, document.line_of("url"), message)
+        return None
+    return url
 
 
 def load_events(config: SiteConfig, diagnostics: Diagnostics) -> list[EventFile]:

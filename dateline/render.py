@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,7 @@ class Renderer:
         )
         return path, html.encode("utf-8")
 
-    def _facet_url(self, root: str) -> Any:
+    def _facet_url(self, root: str) -> Callable[[str, str | int], str]:
         def facet_url(kind: str, name: str | int) -> str:
             return f"{root}{kind}/{self.slugs[kind][str(name).casefold()]}.html"
 

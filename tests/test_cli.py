@@ -131,3 +131,11 @@ def test_a_template_error_names_the_template_and_line(project: Path) -> None:
     assert result.returncode == 1
     assert f"templates/event.html:{broken_line}: error: template: 'no_such_name' is undefined" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_source_url_must_be_a_web_address(project: Path) -> None:
+    source = project / "content/sources/pib-2022-09-08.md"
+    source.write_text("URL: javascript:alert(1)\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_build(cwd=project)
+    assert result.returncode == 1
+    assert "content/sources/pib-2022-09-08.md:1: error: URL must be an http:// or https:// address" in result.stderr
