@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build serve check test lint unit clean
+.PHONY: all build serve check test lint bench clean
 
 all: build
 
@@ -41,6 +41,10 @@ lint: $(VENV)/.dev
 ## test: lint, type-check and run every test, browser tests included
 test: lint $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+## bench: measure speed (prints a table, then one JSON object as the last line)
+bench: $(VENV)/.runtime
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site .site-* .building-* .replaced-* .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,19 +1,23 @@
-"""Sub-commands: build (the default) and check. Problems print as `path:line: severity: message`."""
+"""Sub-commands: build (the default), check and dates. Problems print as `path:line: severity: message`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dateline.config import SiteConfig, load_config
+from dateline.dates import DateError, normalise
+from dateline.dates.records import date_record, explain
 from dateline.errors import Diagnostics
 from dateline.pipeline import build, gather
 from dateline.write import publish
 
-COMMANDS = ("build", "check")
+COMMANDS = ("build", "check", "dates")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +33,45 @@ def _parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--output", type=Path, help="output folder (default: site/)")
             command.add_argument("--templates", type=Path, help="templates folder (default: templates/)")
+    _add_dates_command(commands)
     return parser
+
+
+def _add_dates_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    dates = commands.add_parser(
+        "dates", help="read date expressions and explain each reading",
+        description="Read each EXPRESSION (or each line of standard input) as a date.",
+    )
+    dates.add_argument("expressions", nargs="*", metavar="EXPRESSION")
+    dates.add_argument("--reference", type=_iso_date, help="the date relative expressions resolve against")
+    order = dates.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
+                       help="read 08/09/2022 as 8 September")
+    order.add_argument("--month-first", dest="day_first", action="store_const", const=False,
+                       help="read 08/09/2022 as 9 August")
+    dates.add_argument("--json", action="store_true", help="print one JSON object per expression")
+    dates.add_argument("--debug", action="store_true", help="show a traceback on an internal error")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+
+
+def run_dates(args: argparse.Namespace) -> int:
+    """Print each expression's reading; an unreadable one is reported, never fatal."""
+    texts = args.expressions or [line.rstrip("\r\n") for line in sys.stdin]
+    for text in texts:
+        try:
+            value = normalise(text, anchor=args.reference, day_first=args.day_first)
+        except DateError as exc:
+            print(json.dumps({"text": text, "error": str(exc)}, ensure_ascii=False) if args.json
+                  else f"{text}\n  error: {exc}")
+            continue
+        print(json.dumps(date_record(value), ensure_ascii=False) if args.json else f"{text}\n  {explain(value)}")
+    return 0
 
 
 def _config(args: argparse.Namespace, diagnostics: Diagnostics) -> SiteConfig:
@@ -75,7 +117,9 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if diagnostics.failed(strict=args.strict) else 0
 
 
-_RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {"build": run_build, "check": run_check}
+_RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": run_build, "check": run_check, "dates": run_dates,
+}
 
 
 def main(argv: Sequence[str]) -> int:

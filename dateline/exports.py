@@ -5,23 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dateline.dates import display, edtf
+from dateline.dates.records import date_record
 from dateline.model import Event, Timeline
 
 
 def event_record(event: Event) -> dict[str, Any]:
     """One event as the documented timeline.json record."""
-    date = event.date
+    reading = date_record(event.date)
     return {
         "slug": event.slug,
         "title": event.title,
-        "when": date.text,
-        "start": date.start.isoformat(),
-        "end": date.end.isoformat(),
-        "precision": date.precision.value,
-        "part_of_day": date.part_of_day.value if date.part_of_day else None,
-        "edtf": edtf(date),
-        "display": display(date),
+        "when": reading.pop("text"),
+        **reading,
         "place": event.entry.where,
         "people": list(event.entry.who),
         "tags": list(event.entry.tags),

@@ -46,7 +46,7 @@ def html_datetime(value: DateValue) -> str:
     if value.precision is Precision.WEEK:
         year, week, _ = start.isocalendar()
         return f"{year}-W{week:02d}"
-    if value.precision.rank >= Precision.DAY.rank or value.interval:
+    if value.precision.rank >= Precision.DAY.rank or value.is_range:
         return start.isoformat()
     if value.precision.rank >= Precision.HALF.rank:
         return f"{start.year:04d}-{start.month:02d}"

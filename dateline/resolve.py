@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dateline.config import SiteConfig
-from dateline.dates import DateError, Precision, normalise
-from dateline.dates.engine import MissingAnchorError
+from dateline.dates import DateError, MissingAnchorError, Precision, normalise
 from dateline.errors import Diagnostics
 from dateline.model import Anchor, Event, EventFile, Source
 from dateline.quotes import find_quote
@@ -40,7 +39,7 @@ def _anchor(
         except DateError as exc:
             diagnostics.error(entry.path, entry.reference_line, f"Reference: {exc}")
             return None
-        if date.precision is not Precision.DAY or date.interval:
+        if date.precision is not Precision.DAY or date.is_range:
             diagnostics.error(entry.path, entry.reference_line, "Reference must name a single day")
             return None
         return Anchor(date, "the event's Reference")

@@ -26,7 +26,7 @@ def test_the_bundled_timeline(built_site: Path) -> None:
     assert rows == [
         ("1952-01-01", "1952-12-31", "year", None),
         ("2022-03-01", "2022-03-31", "month", None),
-        ("2022-09-07", "2022-09-07", "day", "night"),
+        ("2022-09-07", "2022-09-07", "part_of_day", "night"),
         ("2022-09-08", "2022-09-08", "day", None),
         ("2022-09-08", "2022-09-08", "day", None),
         ("2022-09-08", "2022-09-08", "day", None),

@@ -19,10 +19,10 @@ READINGS = [
     ("8th of September 2022", "2022-09-08", "2022-09-08", "day", None, "8 September 2022", "2022-09-08",
      "day-month-year"),
     ("Sept. 8, 2022", "2022-09-08", "2022-09-08", "day", None, "8 September 2022", "2022-09-08", "month-day-year"),
-    ("2022-09-08", "2022-09-08", "2022-09-08", "day", None, "8 September 2022", "2022-09-08", "iso-date"),
+    ("2022-09-08", "2022-09-08", "2022-09-08", "day", None, "8 September 2022", "2022-09-08", "iso-8601"),
     ("on the night of September 07, 2022", "2022-09-07", "2022-09-07", "day", "night",
      "night of 7 September 2022", "2022-09-07", "part-of-day(month-day-year)"),
-    ("in March this year", "2022-03-01", "2022-03-31", "month", None, "March 2022", "2022-03", "month-this-year"),
+    ("in March this year", "2022-03-01", "2022-03-31", "month", None, "March 2022", "2022-03", "month-relative-year"),
     ("Later in the day", "2022-09-08", "2022-09-08", "day", None,
      "8 September 2022, later in the day", "2022-09-08", "later-in-the-day"),
     ("1952", "1952-01-01", "1952-12-31", "year", None, "1952", "1952", "year"),
@@ -59,8 +59,7 @@ ERRORS = [
     ("Bhadra 32, 1944", "Bhadra 1944 Saka has 31 days, not 32"),
     ("Septembr 7, 2022", "did you mean September?"),
     ("New Delhi, Bhadra 18, 1944 / Thursday, September 08, 2022",
-     "the two calendars disagree: 'New Delhi, Bhadra 18, 1944' is 9 September 2022 "
-     "but 'Thursday, September 08, 2022' is 8 September 2022"),
+     "the two calendars disagree: Bhadra 18, 1944 Saka (9 September 2022) is not 8 September 2022"),
     ("Bhadra 17, 2079", "looks like Nepal's Bikram Sambat calendar"),
     ("sometime soon", "cannot read 'sometime soon' as a date"),
 ]

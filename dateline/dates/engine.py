@@ -7,9 +7,10 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from dateline.dates.lexicon import FULL_MONTH_NAMES, expand
+from dateline.dates.lexicon import FULL_MONTH_NAMES, SUGGESTIBLE_MONTHS, WEEKDAY_NAMES, expand
 from dateline.dates.value import DateError, DateValue
 
 
@@ -30,22 +31,70 @@ class Rule:
 
 
 def rule(name: str, pattern: str) -> Callable[[Reader], Rule]:
-    """Decorator that turns a reader function into a Rule with a case-insensitive pattern."""
+    """Decorator that turns a reader function into a Rule. Patterns are written in lower case:
+    the text they match has been lower-cased once (case-sensitive matching is much faster)."""
 
     def make(read: Reader) -> Rule:
-        return Rule(name, re.compile(expand(pattern), re.IGNORECASE), read)
+        return Rule(name, re.compile(expand(pattern)), read)
 
     return make
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a reader may know besides the text: the anchor, the day-first setting, the rules."""
+_FORWARD = re.compile(
+    r"\b(?:will|shall|next|coming|upcoming|forthcoming|scheduled|expected|due|planned|to be held|"
+    r"is to|are to|set to|later this|from now|hence)\b",
+    re.IGNORECASE,
+)
+
+
+class RuleSet:
+    """The ordered rules, with their matchers looked up once."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._matchers = tuple((rule.pattern.fullmatch, rule) for rule in rules)
+
+    def read(self, text: str, *, anchor: dt.date | None, day_first: bool | None, whole: str | None = None) -> DateValue:
+        """Try each rule in order on the cleaned text; the first full match reads the value.
+
+        `whole` is the complete expression when `text` is a part of it (rules that look for
+        forward-looking words consult the whole)."""
+        cleaned = clean(text)
+        if not cleaned:
+            raise DateError("the date is empty")
+        for fullmatch, candidate in self._matchers:
+            match = fullmatch(cleaned)
+            if match is not None:
+                context = Context(text.strip(), anchor, day_first, self, whole or text)
+                value = _read(candidate, match, context)
+                name = candidate.name if not value.rule else f"{candidate.name}({value.rule})"
+                return value.with_reading(context.text, name)
+        raise DateError(_unreadable_message(text.strip()))
+
+
+def _read(candidate: Rule, match: re.Match[str], context: Context) -> DateValue:
+    try:
+        return candidate.read(match, context)
+    except DateError:
+        raise
+    except (ValueError, OverflowError) as exc:  # a calendar limit a reader did not foresee
+        raise DateError(f"'{context.text}' is not a date: {exc}") from None
+
+
+class Context(NamedTuple):
+    """What a reader may know besides the text: the anchor, the settings, the rules, and the whole
+    expression the text is part of. (Immutable; a named tuple because one is made per reading.)"""
 
     text: str
     anchor: dt.date | None
     day_first: bool | None
-    rules: tuple[Rule, ...]
+    rules: RuleSet
+    whole: str
+
+    @property
+    def forward(self) -> bool:
+        """Whether the whole expression looks forward in time ('will visit in November')."""
+        return _FORWARD.search(self.whole) is not None
 
     def need_anchor(self) -> dt.date:
         """The anchor, or a DateError saying the expression needs one."""
@@ -53,40 +102,46 @@ class Context:
             raise MissingAnchorError(f"'{self.text}' is relative: it needs a reference date to resolve against")
         return self.anchor
 
-    def read(self, text: str) -> DateValue:
-        """Read a part of the expression with the same rules and anchor (for wrapping rules)."""
-        return apply(self.rules, text, anchor=self.anchor, day_first=self.day_first)
+    def read(self, text: str, *, anchor: dt.date | None = None) -> DateValue:
+        """Read a part of the expression with the same rules (for rules that wrap or combine)."""
+        return self.rules.read(text, anchor=anchor or self.anchor, day_first=self.day_first, whole=self.whole)
 
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_PREPOSITION = re.compile(r"^(?:on|in|at|dated)\s+", re.IGNORECASE)
+_EDGES = re.compile(r"^[\s\"'“‘(\[]+|[\s\"'”’)\].,;:]+$")
+_EDGE_CHARACTERS = frozenset("\"'“‘([”’)].,;:")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_LEAD = re.compile(
+    r"^(?:on|in(?!\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+\w+$)|at|dated|"
+    r"during|as (?:of|on)|with effect from|w\.e\.f\.?|sometime in|some time in|by)\s+"
+)
 
 
 def clean(text: str) -> str:
-    """Unicode-normalise, unify dashes, collapse spaces, drop edge punctuation and a leading 'on'/'in'."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _DASHES.sub("-", text)
-    text = " ".join(text.split()).strip(" .,;:")
-    return _PREPOSITION.sub("", text)
+    """Lower-case, Unicode-normalise, unify dashes, collapse spaces, drop edge punctuation, a
+    possessive and a leading preposition ('on', 'in', 'dated', 'as of'...)."""
+    if not text.isascii():
+        text = _DASHES.sub("-", unicodedata.normalize("NFKC", text))
+    text = " ".join(text.lower().split())
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
+    if text[:1] in _EDGE_CHARACTERS or text[-1:] in _EDGE_CHARACTERS:
+        text = text.strip(" .,;:") if text.endswith(")") else _EDGES.sub("", text)
+    lead = _LEAD.match(text)
+    return text[lead.end():] if lead else text
 
 
-def apply(rules: tuple[Rule, ...], text: str, *, anchor: dt.date | None, day_first: bool | None) -> DateValue:
-    """Try each rule in order on the cleaned text; the first full match reads the value."""
-    cleaned = clean(text)
-    context = Context(text.strip(), anchor, day_first, rules)
-    for candidate in rules:
-        match = candidate.pattern.fullmatch(cleaned)
-        if match is not None:
-            value = candidate.read(match, context)
-            name = candidate.name if not value.rule else f"{candidate.name}({value.rule})"
-            return replace(value, text=context.text, rule=name)
-    raise DateError(_unreadable_message(context.text))
+WEEKDAY_WORDS = tuple(name.lower() for name in WEEKDAY_NAMES)
 
 
 def _unreadable_message(text: str) -> str:
     message = f"cannot read '{text}' as a date"
-    for word in re.findall(r"[^\W\d_]{3,}", text):
-        guess = difflib.get_close_matches(word.lower(), FULL_MONTH_NAMES, n=1, cutoff=0.75)
-        if guess and guess[0] != word.lower():
-            return f"{message}: '{word}' is not a month; did you mean {guess[0].capitalize()}?"
+    for word in re.findall(r"[^\W\d_]{4,}", text):
+        lowered = word.lower()
+        if lowered in SUGGESTIBLE_MONTHS or lowered in WEEKDAY_WORDS:
+            continue
+        for kind, names in (("month", FULL_MONTH_NAMES), ("weekday", WEEKDAY_WORDS), ("month", SUGGESTIBLE_MONTHS)):
+            guess = difflib.get_close_matches(lowered, names, n=1, cutoff=0.75)
+            if guess:
+                return f"{message}: '{word}' is not a {kind}; did you mean {guess[0].capitalize()}?"
     return message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.dates.value import DateValue, PartOfDay, Precision, Qualifier
+from dateline.dates.value import DateValue, Precision, Qualifier, Span
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -17,7 +17,7 @@ _QUALIFIER_WORDS = {
     Qualifier.MID: "mid-",
     Qualifier.LATE: "late ",
     Qualifier.APPROXIMATE: "c. ",
-    Qualifier.UNCERTAIN: "",
+    Qualifier.UNCERTAIN: "probably ",
 }
 
 
@@ -31,40 +31,37 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _period_label(value: DateValue) -> str:
-    """The label of the whole period the value names, before hedges and parts of day."""
-    start, precision = value.start, value.precision
+def _point_label(day: dt.date, precision: Precision) -> str:
+    """The label of the period of this precision that starts on `day`."""
     if precision is Precision.CENTURY:
-        return f"{_ordinal(start.year // 100 + 1)} century"
+        return f"{_ordinal(day.year // 100 + 1)} century"
     if precision is Precision.DECADE:
-        return f"{start.year}s"
+        return f"{day.year - day.year % 10}s"
     if precision is Precision.YEAR:
-        return str(start.year)
+        return str(day.year)
     if precision is Precision.HALF:
-        return f"{_HALVES[start.month][0]} of {start.year}"
+        return f"{_HALVES[day.month][0]} of {day.year}"
     if precision is Precision.QUARTER:
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
     if precision is Precision.SEASON:
-        return f"{_SEASONS[start.month][0]} {start.year}"
+        return f"{_SEASONS[day.month][0]} {day.year}"
     if precision is Precision.MONTH:
-        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+        return f"{MONTH_NAMES[day.month - 1]} {day.year}"
     if precision is Precision.WEEK:
-        return f"week of {day_label(start)}"
-    return day_label(start)
+        return f"week of {day_label(day)}"
+    return day_label(day)
 
 
-def _range_label(start: dt.date, end: dt.date, precision: Precision) -> str:
-    """'7–8 September 2022', 'March – May 2022', '1950 – 1952'."""
-    if precision is Precision.YEAR:
-        return f"{start.year} – {end.year}"
-    if precision is Precision.MONTH:
-        first = MONTH_NAMES[start.month - 1] + ("" if start.year == end.year else f" {start.year}")
-        return f"{first} – {MONTH_NAMES[end.month - 1]} {end.year}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
-    if start.year == end.year:
-        return f"{start.day} {MONTH_NAMES[start.month - 1]} – {day_label(end)}"
-    return f"{day_label(start)} – {day_label(end)}"
+def _range_label(start: dt.date, end: dt.date, precision: Precision, end_precision: Precision) -> str:
+    """'7–8 September 2022', 'March – May 2022', '1950 – 1952', '2020 – 8 September 2022'."""
+    if precision is end_precision is Precision.DAY:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+        if start.year == end.year:
+            return f"{start.day} {MONTH_NAMES[start.month - 1]} – {day_label(end)}"
+    if precision is end_precision is Precision.MONTH and start.year == end.year:
+        return f"{MONTH_NAMES[start.month - 1]} – {MONTH_NAMES[end.month - 1]} {end.year}"
+    return f"{_point_label(start, precision)} – {_point_label(end, end_precision)}"
 
 
 def offset_text(offset: dt.timedelta) -> str:
@@ -82,9 +79,20 @@ def _time_label(time: dt.time) -> str:
     return f"{time:%H:%M} " + ("UTC" if not offset else f"UTC{offset_text(offset)}")
 
 
+def _base_label(value: DateValue) -> str:
+    end_precision = value.end_precision or value.precision
+    if value.span is Span.OPEN_START:
+        return f"on or before {_point_label(value.end, end_precision)}"
+    if value.span is Span.OPEN_END:
+        return f"{_point_label(value.start, value.precision)} onwards"
+    if value.is_range:
+        return _range_label(value.start, value.end, value.precision, end_precision)
+    return _point_label(value.start, value.precision)
+
+
 def display(value: DateValue) -> str:
     """The label shown to readers: 'March 2022', 'night of 7 September 2022'."""
-    label = _range_label(value.start, value.end, value.precision) if value.interval else _period_label(value)
+    label = _base_label(value)
     if value.qualifier is not None:
         label = _QUALIFIER_WORDS[value.qualifier] + label
     if value.part_of_day is not None:
@@ -113,19 +121,26 @@ def _edtf_point(day: dt.date, precision: Precision) -> str:
         return f"{day.year:04d}-{_SEASONS[day.month][1]}"
     if precision is Precision.MONTH:
         return f"{day.year:04d}-{day.month:02d}"
+    if precision is Precision.WEEK:
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
     return day.isoformat()
 
 
 def edtf(value: DateValue) -> str:
-    """The value as an EDTF string: '2022-03', '2022-09-07/2022-09-08', '1952~'."""
-    if value.precision is Precision.WEEK or value.interval:
-        point_precision = Precision.DAY if value.precision is Precision.WEEK else value.precision
-        text = f"{_edtf_point(value.start, point_precision)}/{_edtf_point(value.end, point_precision)}"
-    elif value.precision is Precision.MINUTE and value.time is not None:
-        text = f"{value.start.isoformat()}T{value.time:%H:%M:%S}{_edtf_offset(value.time)}"
-    else:
-        text = _edtf_point(value.start, value.precision)
-    return text + _edtf_hedge(value.qualifier)
+    """The value as an EDTF string: '2022-03', '2022-09-07/2022-09-08', '1952~', '../2020-09-08'."""
+    hedge = _edtf_hedge(value.qualifier)
+    if value.precision is Precision.MINUTE and value.time is not None:
+        return f"{value.start.isoformat()}T{value.time:%H:%M:%S}{_edtf_offset(value.time)}{hedge}"
+    start = _edtf_point(value.start, value.precision) + hedge
+    if not value.is_range:
+        return start
+    end = _edtf_point(value.end, value.end_precision or value.precision) + hedge
+    if value.span is Span.OPEN_START:
+        return f"../{end}"
+    if value.span is Span.OPEN_END:
+        return f"{start}/.."
+    return f"{start}/{end}"
 
 
 def _edtf_offset(time: dt.time) -> str:
@@ -137,8 +152,3 @@ def _edtf_offset(time: dt.time) -> str:
 
 def _edtf_hedge(qualifier: Qualifier | None) -> str:
     return {Qualifier.APPROXIMATE: "~", Qualifier.UNCERTAIN: "?"}.get(qualifier, "") if qualifier else ""
-
-
-def part_of_day_label(part: PartOfDay | None) -> str | None:
-    """The part of day as written in data exports, or None."""
-    return None if part is None else part.value

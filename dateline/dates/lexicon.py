@@ -1,44 +1,66 @@
-"""Words for months, weekdays and numbers, and the regex fragments built from them."""
+"""Words for months, weekdays, numbers and time zones, and the regex fragments built from them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
 from dateline.dates.value import DateError
 
-_ENGLISH_MONTHS = (
-    ("january", "jan"),
-    ("february", "feb", "febr"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sep", "sept"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
+# Month names by language, each month a tuple of spellings (abbreviations included).
+_MONTH_SPELLINGS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (  # English
+        ("january", "jan"), ("february", "feb", "febr"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ),
+    (  # French
+        ("janvier", "janv"), ("février", "fevrier", "févr", "fevr"), ("mars",), ("avril", "avr"), ("mai",),
+        ("juin",), ("juillet", "juil"), ("août", "aout"), ("septembre",), ("octobre",),
+        ("novembre",), ("décembre", "decembre", "déc"),
+    ),
+    (  # Spanish
+        ("enero", "ene"), ("febrero",), ("marzo",), ("abril", "abr"), ("mayo",), ("junio",), ("julio",),
+        ("agosto", "ago"), ("septiembre", "setiembre"), ("octubre",), ("noviembre",), ("diciembre", "dic"),
+    ),
+    (  # German
+        ("januar", "jänner"), ("februar",), ("märz", "maerz"), ("april",), ("mai",), ("juni",), ("juli",),
+        ("august",), ("september",), ("oktober", "okt"), ("november",), ("dezember", "dez"),
+    ),
+    (  # Russian: nominative and genitive
+        ("январь", "января"), ("февраль", "февраля"), ("март", "марта"), ("апрель", "апреля"),
+        ("май", "мая"), ("июнь", "июня"), ("июль", "июля"), ("август", "августа"),
+        ("сентябрь", "сентября"), ("октябрь", "октября"), ("ноябрь", "ноября"), ("декабрь", "декабря"),
+    ),
+    (  # Hindi: both the anusvara and the conjunct spellings
+        ("जनवरी",), ("फ़रवरी", "फरवरी"), ("मार्च",), ("अप्रैल", "अप्रेल"), ("मई",), ("जून",),
+        ("जुलाई",), ("अगस्त",), ("सितंबर", "सितम्बर"), ("अक्टूबर", "अक्तूबर"),
+        ("नवंबर", "नवम्बर"), ("दिसंबर", "दिसम्बर"),
+    ),
 )
 MONTHS: dict[str, int] = {
-    word: number for number, words in enumerate(_ENGLISH_MONTHS, start=1) for word in words
+    word: number
+    for language in _MONTH_SPELLINGS
+    for number, words in enumerate(language, start=1)
+    for word in words
 }
+FULL_MONTH_NAMES = tuple(words[0] for words in _MONTH_SPELLINGS[0])
+# Every full name, for suggestions when a month is misspelt.
+SUGGESTIBLE_MONTHS = {words[0]: number for language in _MONTH_SPELLINGS
+                      for number, words in enumerate(language, start=1)}
 
 _ENGLISH_WEEKDAYS = (
-    ("monday", "mon"),
-    ("tuesday", "tue", "tues"),
-    ("wednesday", "wed", "weds"),
-    ("thursday", "thu", "thur", "thurs"),
-    ("friday", "fri"),
-    ("saturday", "sat"),
-    ("sunday", "sun"),
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"),
+    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
 )
 WEEKDAYS: dict[str, int] = {
     word: number for number, words in enumerate(_ENGLISH_WEEKDAYS) for word in words
 }
 WEEKDAY_NAMES = tuple(words[0].capitalize() for words in _ENGLISH_WEEKDAYS)
-FULL_MONTH_NAMES = tuple(words[0] for words in _ENGLISH_MONTHS)
+# Japanese and Korean weekday characters, as printed in brackets after a date: （木）, (목).
+CJK_WEEKDAYS = {char: number for number, char in enumerate("月火水木金土日")}
+CJK_WEEKDAYS.update({char: number for number, char in enumerate("월화수목금토일")})
 
 NUMBER_WORDS: dict[str, int] = {
     word: number
@@ -47,13 +69,38 @@ NUMBER_WORDS: dict[str, int] = {
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
 }
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                     "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100, "a": 1, "an": 1})
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                     "ninety": 90, "hundred": 100, "a hundred": 100, "a": 1, "an": 1, "a couple of": 2,
+                     "couple of": 2, "a dozen": 12})
+
+ORDINAL_WORDS: dict[str, int] = {
+    word: number
+    for number, word in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+         "eighteenth", "nineteenth", "twentieth", "twenty-first"],
+        start=1,
+    )
+}
+
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                "seventies": 70, "eighties": 80, "nineties": 90}
+
+# Zone abbreviations that are unambiguous in diplomatic and news sources. IST is India's here.
+ZONES: dict[str, dt.timedelta] = {
+    name: dt.timedelta(minutes=minutes)
+    for name, minutes in {
+        "utc": 0, "gmt": 0, "z": 0, "ist": 330, "jst": 540, "kst": 540, "bst": 60, "cet": 60, "cest": 120,
+        "eet": 120, "eest": 180, "msk": 180, "gst": 240, "pkt": 300, "npt": 345, "sgt": 480, "hkt": 480,
+        "pht": 480, "awst": 480, "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+        "est": -300, "edt": -240, "cdt": -300, "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+    }.items()
+}
 
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of the given words, longest first so that 'sept' beats 'sep'."""
-    ordered = sorted(words, key=lambda w: (-len(w), w))
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
@@ -66,8 +113,8 @@ def lookup(table: dict[str, int], word: str, kind: str) -> int:
 
 
 def number(word: str) -> int:
-    """'70' -> 70, 'seventy' -> 70, 'twenty-five' -> 25."""
-    key = word.lower().strip()
+    """'70' -> 70, 'seventy' -> 70, 'twenty-five' -> 25, 'a' -> 1."""
+    key = " ".join(word.lower().split())
     if key.isdigit():
         return int(key)
     if key in NUMBER_WORDS:
@@ -78,16 +125,30 @@ def number(word: str) -> int:
     raise DateError(f"'{word}' is not a number")
 
 
+def ordinal(word: str) -> int:
+    """'7th' -> 7, 'seventh' -> 7, '1er' -> 1."""
+    key = word.lower()
+    if key in ORDINAL_WORDS:
+        return ORDINAL_WORDS[key]
+    digits = re.match(r"\d+", key)
+    if digits is None:
+        raise DateError(f"'{word}' is not an ordinal")
+    return int(digits.group())
+
+
+_NUMBER = alternation(NUMBER_WORDS)
 TOKENS = {
     "%MONTH%": alternation(MONTHS) + r"\.?",
     "%WEEKDAY%": alternation(WEEKDAYS) + r"\.?",
-    "%NUMBER%": r"(?:\d+|" + alternation(NUMBER_WORDS) + r"(?:[\s-]" + alternation(NUMBER_WORDS) + r")?)",
-    "%ORD%": r"(?:st|nd|rd|th)?",
+    "%NUMBER%": rf"(?:\d+|{_NUMBER}(?:[\s-]{_NUMBER})?)",
+    "%ORD%": r"(?:st|nd|rd|th|er)?",
+    "%DAY%": r"(?:0?[1-9]|[12]\d|3[01])",
+    "%YEAR%": r"(?:\d{4})",
 }
 
 
 def expand(pattern: str) -> str:
-    """Replace %MONTH%, %WEEKDAY%, %NUMBER% and %ORD% in a rule's pattern."""
+    """Replace %MONTH%, %WEEKDAY%, %NUMBER%, %ORD%, %DAY% and %YEAR% in a rule's pattern."""
     for token, fragment in TOKENS.items():
         pattern = pattern.replace(token, fragment)
     return pattern

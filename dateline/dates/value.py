@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
+from typing import Any
 
 
 class DateError(ValueError):
@@ -43,26 +44,6 @@ class PartOfDay(enum.Enum):
     EVENING = "evening"
     NIGHT = "night"
 
-    @property
-    def rank(self) -> int:
-        """Position inside the day (1 = earliest)."""
-        return _PART_ORDER.index(self) + 1
-
-    @property
-    def edtf_code(self) -> str:
-        """TimeML-style code used in EDTF-like output: TMO, TAF, TEV, TNI."""
-        return _PART_CODES[self]
-
-
-_PART_ORDER = list(PartOfDay)
-_PART_CODES = {
-    PartOfDay.EARLY_MORNING: "TMO",
-    PartOfDay.MORNING: "TMO",
-    PartOfDay.AFTERNOON: "TAF",
-    PartOfDay.EVENING: "TEV",
-    PartOfDay.NIGHT: "TNI",
-}
-
 
 class Qualifier(enum.Enum):
     """A hedge on the value: where in the period, or how sure the source is."""
@@ -84,13 +65,25 @@ class Calendar(enum.Enum):
     EDTF = "edtf"
 
 
+class Span(enum.Enum):
+    """What the text names: one period; a range between two named ends ('7-8 September'); a
+    range measured from the reference ('since 2020'); or a range open at one end."""
+
+    SINGLE = "single"
+    INTERVAL = "interval"
+    RANGE = "range"
+    OPEN_START = "open start"
+    OPEN_END = "open end"
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A resolved date: inclusive start and end, and everything needed to show it honestly.
 
-    `start`/`end` bound the period the text names (1952 -> 1952-01-01..1952-12-31).
-    `native` keeps the calendar's own label when the text was not Gregorian.
-    `after_others` marks "later in the day": after the day's other events.
+    `start`/`end` bound the period the text names (1952 -> 1952-01-01..1952-12-31); for a range
+    open at one end they are the known bound. `precision` is the start's, `end_precision` the
+    end's when a range mixes them ("since 2020": year, then day). `native` keeps the calendar's
+    own label when the text was not Gregorian; `after_others` marks "later in the day".
     """
 
     text: str
@@ -105,11 +98,37 @@ class DateValue:
     calendar: Calendar = Calendar.GREGORIAN
     native: str | None = None
     after_others: bool = False
-    interval: bool = False
+    span: Span = Span.SINGLE
+    end_precision: Precision | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise DateError(f"'{self.text}' ends ({self.end}) before it starts ({self.start})")
+
+    @classmethod
+    def of(cls, start: dt.date, end: dt.date, precision: Precision, **fields: Any) -> DateValue:
+        """A value read from text, before the engine records the text and rule: the checked
+        constructor readers use (it fills the defaults without the frozen __init__'s per-field cost,
+        which dominates reading a simple date)."""
+        if end < start:
+            raise DateError(f"the range ends ({end}) before it starts ({start})")
+        if not fields.keys() <= _DEFAULTS.keys():
+            raise TypeError(f"DateValue has no field {sorted(fields.keys() - _DEFAULTS.keys())}")
+        value = object.__new__(cls)
+        value.__dict__.update(_DEFAULTS, start=start, end=end, precision=precision, **fields)
+        return value
+
+    def with_reading(self, text: str, rule: str) -> DateValue:
+        """A copy that records the text it was read from and the rule that read it (neither
+        affects the value's validity, so the copy skips the checks of __init__)."""
+        copy = object.__new__(DateValue)
+        copy.__dict__.update(self.__dict__, text=text, rule=rule)
+        return copy
+
+    @property
+    def is_range(self) -> bool:
+        """True when the text names a range rather than one period."""
+        return self.span is not Span.SINGLE
 
     @property
     def coarse(self) -> bool:
@@ -120,3 +139,18 @@ class DateValue:
     def minute_of_day(self) -> int | None:
         """Clock time in minutes since midnight, where the text gives one."""
         return None if self.time is None else self.time.hour * 60 + self.time.minute
+
+    @property
+    def precision_label(self) -> str:
+        """The precision as data exports name it: 'day', 'part_of_day', 'interval', 'range'..."""
+        if self.span is Span.INTERVAL:
+            return "interval"
+        if self.span is not Span.SINGLE:
+            return "range"
+        if self.part_of_day is not None and self.time is None:
+            return "part_of_day"
+        return self.precision.value
+
+
+_DEFAULTS = {field.name: field.default for field in fields(DateValue) if field.default is not MISSING}
+_DEFAULTS.update(text="", rule="")
