@@ -63,7 +63,9 @@ RULES: tuple[Rule, ...] = (
     relative.weekend,
     modifiers.relative_part_of_day,
     relative.anniversary,
-    relative.vague,
+    relative.before_the_reference,
+    relative.after_the_reference,
+    relative.at_the_reference,
     # Ranges.
     ranges.day_range,
     ranges.month_day_range,

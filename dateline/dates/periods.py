@@ -122,7 +122,7 @@ def fiscal_year(match: re.Match[str], context: Context) -> DateValue:
     if second != first + 1:
         raise DateError(f"'{context.text}': a fiscal year runs from one year into the next, not {first} to {second}")
     start, end = day_value(dt.date(first, 4, 1)), day_value(dt.date(second, 3, 31))
-    return replace(interval(start, end), native=f"FY {first}-{second % 100:02d}")
+    return replace(interval(start, end), native=f"FY {first}-{second % 100:02d}", timex=f"FY{second}")
 
 
 @rule("fiscal-year-short", r"(?:fy|f\.y\.|fiscal(?:\s+year)?|financial\s+year)\s*['’]?(?P<end>\d{4}|\d{2})")
@@ -131,7 +131,7 @@ def fiscal_year_short(match: re.Match[str], context: Context) -> DateValue:
     end = match["end"]
     last = int(end) if len(end) == 4 else _two_digit_year(int(end), context)
     return replace(interval(day_value(dt.date(last - 1, 4, 1)), day_value(dt.date(last, 3, 31))),
-                   native=f"FY {last - 1}-{last % 100:02d}")
+                   native=f"FY {last - 1}-{last % 100:02d}", timex=f"FY{last}")
 
 
 def _two_digit_year(digits: int, context: Context) -> int:

@@ -19,10 +19,10 @@ from dateline.dates.make import (
     week_value,
     year_value,
 )
-from dateline.dates.value import DateError, DateValue
+from dateline.dates.value import DateValue, Precision, Span
 
 _DAY_SHIFTS = {
-    "today": 0, "now": 0, "currently": 0, "at present": 0, "at the moment": 0, "presently": 0,
+    "today": 0,
     "this day": 0, "the same day": 0, "that day": 0, "that same day": 0, "the very same day": 0,
     "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
     "the next day": 1, "next day": 1, "the following day": 1, "the day after": 1, "a day later": 1,
@@ -129,7 +129,9 @@ def weekend(match: re.Match[str], context: Context) -> DateValue:
         saturday = weekday_date(5, anchor, direction="on-or-before")
         if relation in ("last", "past", "previous") and anchor.weekday() >= 5:
             saturday -= dt.timedelta(days=7)
-    return interval(day_value(saturday, anchor=anchor), day_value(saturday + dt.timedelta(days=1)))
+    year, week, _ = saturday.isocalendar()
+    weekend = interval(day_value(saturday, anchor=anchor), day_value(saturday + dt.timedelta(days=1)))
+    return replace(weekend, timex=f"{year}-W{week:02d}-WE")
 
 
 @rule(
@@ -171,16 +173,31 @@ def anniversary(match: re.Match[str], context: Context) -> DateValue:
 
 
 
-@rule(
-    "vague",
-    r"(?:recently|lately|nowadays|soon|shortly|overnight|once|formerly|previously|earlier|later|in\s+the\s+past|"
-    r"the\s+past|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?(?:coming|next|past|recent|last)"
-    r"\s+(?:few\s+)?(?:days|weeks|months|years|decades)|(?:several|a\s+few|few|some|many)\s+(?:days|weeks|months|years"
-    r"|decades)\s+(?:ago|earlier|later|back))",
-)
-def vague(match: re.Match[str], context: Context) -> DateValue:
-    """recently / in the coming weeks / several years ago: no date to place on a timeline."""
-    raise DateError(
-        f"'{context.text}' names no particular date: write the date itself, or an expression such as "
-        "'last week' or 'three years ago' that a reference date can resolve"
-    )
+_PAST = (r"recently|lately|formerly|previously|once|earlier|in\s+the\s+past|the\s+past|(?:in\s+)?(?:the\s+)?"
+         r"(?:recent|past|last)\s+(?:few\s+)?(?:days|weeks|months|years|decades)|(?:several|a\s+few|few|some|many)"
+         r"\s+(?:days|weeks|months|years|decades)\s+(?:ago|earlier|back)")
+_FUTURE = (r"soon|shortly|later|eventually|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?"
+           r"(?:coming|next|upcoming)\s+(?:few\s+)?(?:days|weeks|months|years|decades)|(?:several|a\s+few|few|some"
+           r"|many)\s+(?:days|weeks|months|years|decades)\s+(?:later|from\s+now|hence)")
+_PRESENT = r"now|right\s+now|currently|at\s+present|presently|at\s+the\s+moment|nowadays|these\s+days|the\s+present"
+
+
+@rule("before-the-reference", _PAST)
+def before_the_reference(match: re.Match[str], context: Context) -> DateValue:
+    """recently / in recent years / several years ago: some time before the reference, no more."""
+    anchor = context.need_anchor()
+    return DateValue.of(anchor, anchor, Precision.DAY, anchor=anchor, span=Span.OPEN_START, timex="PAST_REF")
+
+
+@rule("after-the-reference", _FUTURE)
+def after_the_reference(match: re.Match[str], context: Context) -> DateValue:
+    """in the coming weeks / the future: some time after the reference, no more."""
+    anchor = context.need_anchor()
+    return DateValue.of(anchor, anchor, Precision.DAY, anchor=anchor, span=Span.OPEN_END, timex="FUTURE_REF")
+
+
+@rule("at-the-reference", _PRESENT)
+def at_the_reference(match: re.Match[str], context: Context) -> DateValue:
+    """now / currently / at present: the reference day itself."""
+    anchor = context.need_anchor()
+    return day_value(anchor, anchor=anchor, timex="PRESENT_REF")

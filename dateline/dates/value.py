@@ -83,7 +83,8 @@ class DateValue:
     `start`/`end` bound the period the text names (1952 -> 1952-01-01..1952-12-31); for a range
     open at one end they are the known bound. `precision` is the start's, `end_precision` the
     end's when a range mixes them ("since 2020": year, then day). `native` keeps the calendar's
-    own label when the text was not Gregorian; `after_others` marks "later in the day".
+    own label when the text was not Gregorian; `after_others` marks "later in the day"; `timex`
+    holds a TimeML value that cannot be derived from the rest ("PAST_REF" for "recently").
     """
 
     text: str
@@ -100,6 +101,7 @@ class DateValue:
     after_others: bool = False
     span: Span = Span.SINGLE
     end_precision: Precision | None = None
+    timex: str | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
