@@ -61,7 +61,7 @@ ERRORS = [
     ("New Delhi, Bhadra 18, 1944 / Thursday, September 08, 2022",
      "the two calendars disagree: Bhadra 18, 1944 Saka (9 September 2022) is not 8 September 2022"),
     ("Bhadra 17, 2079", "looks like Nepal's Bikram Sambat calendar"),
-    ("sometime soon", "cannot read 'sometime soon' as a date"),
+    ("whenever it suits", "cannot read 'whenever it suits' as a date"),
 ]
 
 

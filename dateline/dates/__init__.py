@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.dates import absolute, clock, edtf_in, modifiers, native, partial, periods, ranges, relative
+from dateline.dates import absolute, clock, edtf_in, holidays, modifiers, native, partial, periods, ranges, relative
 from dateline.dates.engine import MissingAnchorError, Rule, RuleSet
 from dateline.dates.labels import display, edtf
 from dateline.dates.value import Calendar, DateError, DateValue, PartOfDay, Precision, Qualifier, Span
@@ -30,6 +30,10 @@ RULES: tuple[Rule, ...] = (
     absolute.month_year,
     absolute.numeric_month_year,
     native.saka_month,
+    native.saka_year,
+    native.japanese_fiscal_year,
+    native.cjk_period,
+    native.cjk_decade,
     absolute.year,
     # EDTF forms Dateline itself writes.
     edtf_in.edtf_unspecified,
@@ -43,14 +47,16 @@ RULES: tuple[Rule, ...] = (
     periods.quarter,
     periods.half_year,
     periods.season,
-    periods.fiscal_year,
+    periods.fiscal_year_range,
     periods.fiscal_year_short,
+    periods.other_fiscal_year,
     periods.week_of,
     periods.week_of_month,
     # Dates missing their year or month: the anchor supplies it.
     partial.day_month,
     partial.month_day,
     native.cjk_month_day,
+    native.cjk_range,
     partial.day_of_month,
     relative.month_relative_year,
     partial.bare_month,
@@ -63,6 +69,10 @@ RULES: tuple[Rule, ...] = (
     relative.weekend,
     modifiers.relative_part_of_day,
     relative.anniversary,
+    relative.jubilee,
+    relative.year_end,
+    holidays.named_day,
+    holidays.eve_of,
     relative.before_the_reference,
     relative.after_the_reference,
     relative.at_the_reference,

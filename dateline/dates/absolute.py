@@ -120,7 +120,7 @@ def month_day_year(match: re.Match[str], context: Context) -> DateValue:
 
 @rule(
     "day-month-year",
-    _WEEKDAY + _DAY + r"(?:\s+of|\s+de)?[\s-]+(?P<month>%MONTH%)(?:,|\s+de)?[\s-]+" + _YEAR,
+    _WEEKDAY + _DAY + r"(?:\s+day)?(?:\s+of|\s+de)?[\s-]+(?P<month>%MONTH%)(?:,|\s+de)?[\s-]+" + _YEAR,
 )
 def day_month_year(match: re.Match[str], context: Context) -> DateValue:
     """8 September 2022 / Thu, 08 Sep 2022 / 08-Sep-2022 / le 8 septembre 2022 / 8 de septiembre de 2022"""

@@ -6,17 +6,20 @@ import datetime as dt
 import re
 
 from dateline.dates.engine import Context, rule
-from dateline.dates.lexicon import ZONES, alternation
+from dateline.dates.lexicon import PLACE_TIMES, ZONES, alternation
 from dateline.dates.make import minute_value
 from dateline.dates.value import DateError, DateValue, Precision
 
+_ZONE_NAMES = alternation(ZONES)
 _TIME = (
     r"(?:(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))?\s*(?P<ampm>[ap])\.?\s*m\.?"
     r"|(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)(?::[0-5]\d)?(?:\s*(?:hrs?|hours)\.?)?"
-    r"|(?P<hhmm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs?|hours|h)\.?"
+    r"|(?P<hhmm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?:hrs?|hours|h)\.?|(?=\s*\(?" + _ZONE_NAMES + r"\b))"
+    r"|(?P<jampm>午前|午後)?\s*(?P<jh>\d{1,2})\s*時\s*(?:(?P<jm>\d{1,2})\s*分|(?P<half>半))?"
     r"|(?P<word>noon|midday|midnight))"
-    r"(?:\s*\(?(?P<zone>" + alternation(ZONES) + r")(?P<shift>[+-]\d{1,2}(?::?\d{2})?)?\)?"
+    r"(?:\s*\(?(?P<zone>" + _ZONE_NAMES + r")(?P<shift>[+-]\d{1,2}(?::?\d{2})?)?\)?"
     r"|\s*(?P<offset>[+-]\d{2}:?\d{2})"
+    r"|\s*\(?(?P<place>" + alternation(PLACE_TIMES) + r")\s+(?:standard\s+)?time\)?"
     r"|\s*\(?(?P<local>local\s+time)\)?)?"
 )
 _TIME_PATTERN = re.compile(_TIME, re.IGNORECASE)
@@ -36,6 +39,8 @@ def _zone(match: re.Match[str]) -> dt.timezone | None:
     if match["zone"]:
         base = ZONES[match["zone"].lower()]
         return dt.timezone(base + (_offset(match["shift"]) if match["shift"] else dt.timedelta()))
+    if match["place"]:
+        return dt.timezone(PLACE_TIMES[match["place"].lower()])
     return None
 
 
@@ -47,15 +52,23 @@ def parse_time(text: str) -> dt.time:
     if match["word"]:
         hour, minute = (0, 0) if match["word"].lower() == "midnight" else (12, 0)
     elif match["ampm"]:
-        hour, minute = int(match["h12"]), int(match["m12"] or 0)
-        if not 1 <= hour <= 12:
-            raise DateError(f"'{text}': a 12-hour clock has no hour {hour}")
-        hour = hour % 12 + (12 if match["ampm"].lower() == "p" else 0)
+        hour, minute = _twelve_hour(int(match["h12"]), int(match["m12"] or 0), match["ampm"].lower() == "p", text)
+    elif match["jh"]:
+        minute = 30 if match["half"] else int(match["jm"] or 0)
+        hour = int(match["jh"])
+        if match["jampm"]:
+            hour, minute = _twelve_hour(hour or 12, minute, match["jampm"] == "午後", text)
     else:
         hour, minute = int(match["h24"] or match["hhmm"]), int(match["m24"] or match["mm"])
-    if minute > 59:
-        raise DateError(f"'{text}': an hour has no minute {minute}")
+    if minute > 59 or hour > 23:
+        raise DateError(f"'{text}' is not a time of day")
     return dt.time(hour, minute, tzinfo=_zone(match))
+
+
+def _twelve_hour(hour: int, minute: int, afternoon: bool, text: str) -> tuple[int, int]:
+    if not 1 <= hour <= 12:
+        raise DateError(f"'{text}': a 12-hour clock has no hour {hour}")
+    return hour % 12 + (12 if afternoon else 0), minute
 
 
 def _with_time(date: DateValue, clock: dt.time) -> DateValue:
@@ -71,10 +84,12 @@ def time_only(match: re.Match[str], context: Context) -> DateValue:
     return minute_value(anchor, parse_time(match["time"]), anchor=anchor)
 
 
-_HAS_TIME = r"(?=.*(?:\d\s*[ap]\.?\s*m\.?|\d[:.h]\d|\d\s*(?:hrs?|hours)|noon|midday|midnight))"
+_HAS_TIME = r"(?=.*(?:\d\s*[ap]\.?\s*m\.?|\d[:.h]\d|\d\s*(?:hrs?|hours)|\d{4}\s*\(?[a-z]{1,4}\b|\d\s*時|noon|midday|" \
+            r"midnight))"
 
 
-@rule("date-time", _HAS_TIME + r"(?P<date>.+?),?\s+(?:at\s+|,\s*)?(?P<time>" + _TIME_TEXT + ")")
+@rule("date-time",
+      _HAS_TIME + r"(?P<date>.+?)(?:,?\s+(?:at\s+|,\s*)?|(?=午|\d{1,2}\s*時))(?P<time>" + _TIME_TEXT + ")")
 def date_time(match: re.Match[str], context: Context) -> DateValue:
     """08 SEP 2022 8:25PM / 7 September 2022, 14:30 IST / Wednesday at 10 am"""
     return _with_time(context.read(match["date"]), parse_time(match["time"]))

@@ -9,6 +9,7 @@ from dateline.dates.engine import Context, rule
 from dateline.dates.make import (
     century_value,
     decade_value,
+    fiscal_year,
     half_value,
     interval,
     month_value,
@@ -60,11 +61,12 @@ def _is_grouping(code: int) -> bool:
 
 
 def _years(first: int, last_two_digits: int) -> DateValue:
-    """2022-23 and 2015-19: a range of years (a fiscal year only when it says FY)."""
+    """2015-19: a range of years; 2022-23, one year into the next, is India's fiscal year, as Indian
+    government sources write it."""
     last = first // 100 * 100 + last_two_digits
     if last <= first:
         raise DateError(f"'{first}-{last_two_digits:02d}' ends before it starts")
-    return interval(year_value(first), year_value(last))
+    return fiscal_year(first) if last == first + 1 else interval(year_value(first), year_value(last))
 
 
 @rule("edtf-hedged", r"(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)(?P<hedge>[~?%])")

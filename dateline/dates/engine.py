@@ -18,6 +18,10 @@ class MissingAnchorError(DateError):
     """A relative expression met without a reference date to resolve it against."""
 
 
+class UnreadableError(DateError):
+    """No rule reads the text (as opposed to a rule that read it and found it wrong)."""
+
+
 Reader = Callable[[re.Match[str], "Context"], DateValue]
 
 
@@ -48,7 +52,8 @@ _FORWARD = re.compile(
 
 
 class RuleSet:
-    """The ordered rules, with their matchers looked up once."""
+    """The ordered rules, with their matchers looked up once. The first rule whose pattern fits
+    the whole text reads it; a rule may decline (UnreadableError) and let the next ones try."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -64,12 +69,16 @@ class RuleSet:
             raise DateError("the date is empty")
         for fullmatch, candidate in self._matchers:
             match = fullmatch(cleaned)
-            if match is not None:
-                context = Context(text.strip(), anchor, day_first, self, whole or text)
+            if match is None:
+                continue
+            context = Context(text.strip(), anchor, day_first, self, whole or text)
+            try:
                 value = _read(candidate, match, context)
-                name = candidate.name if not value.rule else f"{candidate.name}({value.rule})"
-                return value.with_reading(context.text, name)
-        raise DateError(_unreadable_message(text.strip()))
+            except UnreadableError:
+                continue  # the rule declined: its pattern fitted, but what it holds is not a date
+            name = candidate.name if not value.rule else f"{candidate.name}({value.rule})"
+            return value.with_reading(context.text, name)
+        raise UnreadableError(unreadable(text.strip()))
 
 
 def _read(candidate: Rule, match: re.Match[str], context: Context) -> DateValue:
@@ -96,6 +105,11 @@ class Context(NamedTuple):
         """Whether the whole expression looks forward in time ('will visit in November')."""
         return _FORWARD.search(self.whole) is not None
 
+    @property
+    def is_whole(self) -> bool:
+        """Whether this text is the whole expression rather than a part being read by a wrapping rule."""
+        return self.text == self.whole.strip()
+
     def need_anchor(self) -> dt.date:
         """The anchor, or a DateError saying the expression needs one."""
         if self.anchor is None:
@@ -113,8 +127,10 @@ _EDGE_CHARACTERS = frozenset("\"'“‘([”’)].,;:")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _LEAD = re.compile(
     r"^(?:on|in(?!\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+\w+$)|at|dated|"
-    r"during|as (?:of|on)|with effect from|w\.e\.f\.?|sometime in|some time in|by)\s+"
+    r"during|as (?:of|on)|with effect from|w\.e\.f\.?|sometime in|some time in|by|for the period|during the period|"
+    r"the period|le|en|au|el|en el|am|im|во|в)\s+"
 )
+_TRAIL = re.compile(r"\s+(?:को|में|से)$")
 
 
 def clean(text: str) -> str:
@@ -128,13 +144,23 @@ def clean(text: str) -> str:
     if text[:1] in _EDGE_CHARACTERS or text[-1:] in _EDGE_CHARACTERS:
         text = text.strip(" .,;:") if text.endswith(")") else _EDGES.sub("", text)
     lead = _LEAD.match(text)
-    return text[lead.end():] if lead else text
+    if lead:
+        text = text[lead.end():]
+    return _TRAIL.sub("", text) if not text.isascii() else text
 
 
 WEEKDAY_WORDS = tuple(name.lower() for name in WEEKDAY_NAMES)
 
 
-def _unreadable_message(text: str) -> str:
+def close_to_a_name(word: str) -> bool:
+    """Whether a word is, or is nearly, a month or weekday name (a misspelling must not be skipped)."""
+    lowered = word.lower().strip(".,")
+    return any(difflib.get_close_matches(lowered, names, n=1, cutoff=0.75)
+               for names in (FULL_MONTH_NAMES, WEEKDAY_WORDS, tuple(SUGGESTIBLE_MONTHS)))
+
+
+def unreadable(text: str) -> str:
+    """The message for text no rule reads, with a suggestion when a word is a misspelt name."""
     message = f"cannot read '{text}' as a date"
     for word in re.findall(r"[^\W\d_]{4,}", text):
         lowered = word.lower()

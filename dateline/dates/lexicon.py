@@ -28,10 +28,11 @@ _MONTH_SPELLINGS: tuple[tuple[tuple[str, ...], ...], ...] = (
         ("januar", "jänner"), ("februar",), ("märz", "maerz"), ("april",), ("mai",), ("juni",), ("juli",),
         ("august",), ("september",), ("oktober", "okt"), ("november",), ("dezember", "dez"),
     ),
-    (  # Russian: nominative and genitive
-        ("январь", "января"), ("февраль", "февраля"), ("март", "марта"), ("апрель", "апреля"),
-        ("май", "мая"), ("июнь", "июня"), ("июль", "июля"), ("август", "августа"),
-        ("сентябрь", "сентября"), ("октябрь", "октября"), ("ноябрь", "ноября"), ("декабрь", "декабря"),
+    (  # Russian: nominative, genitive and prepositional
+        ("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
+        ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),
+        ("июль", "июля", "июле"), ("август", "августа", "августе"), ("сентябрь", "сентября", "сентябре"),
+        ("октябрь", "октября", "октябре"), ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре"),
     ),
     (  # Hindi: both the anusvara and the conjunct spellings
         ("जनवरी",), ("फ़रवरी", "फरवरी"), ("मार्च",), ("अप्रैल", "अप्रेल"), ("मई",), ("जून",),
@@ -54,8 +55,20 @@ _ENGLISH_WEEKDAYS = (
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"),
     ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
 )
+_OTHER_WEEKDAYS = (
+    ("lundi", "lunes", "montag", "понедельник", "सोमवार"),
+    ("mardi", "martes", "dienstag", "вторник", "मंगलवार"),
+    ("mercredi", "miércoles", "miercoles", "mittwoch", "среда", "среду", "बुधवार"),
+    ("jeudi", "jueves", "donnerstag", "четверг", "गुरुवार", "बृहस्पतिवार"),
+    ("vendredi", "viernes", "freitag", "пятница", "пятницу", "शुक्रवार"),
+    ("samedi", "sábado", "sabado", "samstag", "суббота", "субботу", "शनिवार"),
+    ("dimanche", "domingo", "sonntag", "воскресенье", "रविवार"),
+)
 WEEKDAYS: dict[str, int] = {
-    word: number for number, words in enumerate(_ENGLISH_WEEKDAYS) for word in words
+    word: number
+    for table in (_ENGLISH_WEEKDAYS, _OTHER_WEEKDAYS)
+    for number, words in enumerate(table)
+    for word in words
 }
 WEEKDAY_NAMES = tuple(words[0].capitalize() for words in _ENGLISH_WEEKDAYS)
 # Japanese and Korean weekday characters, as printed in brackets after a date: （木）, (목).
@@ -86,6 +99,10 @@ ORDINAL_WORDS: dict[str, int] = {
 DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                 "seventies": 70, "eighties": 80, "nineties": 90}
 
+SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter",
+           "printemps": "spring", "été": "summer", "ete": "summer", "automne": "autumn", "hiver": "winter",
+           "primavera": "spring", "verano": "summer", "otoño": "autumn", "otono": "autumn", "invierno": "winter"}
+
 # Zone abbreviations that are unambiguous in diplomatic and news sources. IST is India's here.
 ZONES: dict[str, dt.timedelta] = {
     name: dt.timedelta(minutes=minutes)
@@ -98,10 +115,48 @@ ZONES: dict[str, dt.timedelta] = {
 }
 
 
+# "<place> time" for places whose clocks do not change with the seasons.
+PLACE_TIMES: dict[str, dt.timedelta] = {
+    name: dt.timedelta(minutes=minutes)
+    for names, minutes in (
+        (("india", "indian", "delhi", "new delhi", "indian standard"), 330),
+        (("japan", "japanese", "tokyo", "japan standard"), 540),
+        (("korea", "korean", "seoul", "korea standard"), 540),
+        (("china", "chinese", "beijing", "china standard", "hong kong", "taipei", "manila", "singapore"), 480),
+        (("moscow",), 180), (("gulf", "dubai", "abu dhabi"), 240), (("pakistan", "islamabad"), 300),
+        (("nepal", "kathmandu"), 345), (("bangladesh", "dhaka"), 360), (("bangkok", "jakarta", "hanoi"), 420),
+        (("greenwich", "universal", "coordinated universal"), 0),
+    )
+    for name in names
+}
+
+
+Trie = dict[str, "Trie"]  # a letter to the words that continue with it; "" marks a word's end
+
+
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of the given words, longest first so that 'sept' beats 'sep'."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+    """A regex matching any of the words, longest first ('sept' before 'sep'), written as a trie
+    ('j(?:an(?:uary)?|une?|...)') so that a non-matching text is rejected at its first letters."""
+    trie: Trie = {}
+    for word in set(words):
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: Trie) -> str:
+    branches = sorted((key for key in node if key), key=lambda key: -_depth(node[key]))
+    parts = [re.escape(key) + _trie_pattern(node[key]) for key in branches]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _depth(node: Trie) -> int:
+    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
 
 def lookup(table: dict[str, int], word: str, kind: str) -> int:

@@ -103,6 +103,17 @@ def century_value(century: int, **fields: Any) -> DateValue:
     return _period(dt.date(_year(max(first, 1)), 1, 1), dt.date(first + 99, 12, 31), Precision.CENTURY, fields)
 
 
+def fiscal_year(first: int, *, first_month: int = 4, name: str | None = None) -> DateValue:
+    """A fiscal year that starts on the first of `first_month` of year `first`: India's runs April
+    to March ('FY 2022-23', TimeML FY2023), the US government's October to September. `name`
+    replaces the Indian label ('Japanese FY 2023', named by the year it starts in)."""
+    start = dt.date(_year(first), first_month, 1)
+    end = dt.date(first + 1, first_month, 1) - dt.timedelta(days=1)
+    value = _period(start, end, Precision.DAY, {"span": Span.INTERVAL})
+    native = name or f"FY {first}-{(first + 1) % 100:02d}"
+    return replace(value, native=native, timex=f"FY{native[-4:] if name else end.year}")
+
+
 def _span_of_months(year: int, first_month: int, months: int, precision: Precision,
                     fields: dict[str, Any]) -> DateValue:
     start = dt.date(_year(year), first_month, 1)
@@ -141,6 +152,8 @@ def narrowed(value: DateValue, qualifier: Qualifier) -> DateValue:
         first_day = dt.date(start.year, months[0], 1)
         last_day = dt.date(start.year, months[1], calendar.monthrange(start.year, months[1])[1])
         return replace(value, start=first_day, end=last_day, qualifier=qualifier)
+    if precision in (Precision.HALF, Precision.QUARTER, Precision.SEASON):
+        return replace(value, qualifier=qualifier)  # too short to split in thirds: hedged, not narrowed
     if precision in (Precision.DECADE, Precision.CENTURY):
         size = 10 if precision is Precision.DECADE else 100
         share = {Qualifier.EARLY: (0, 0.34), Qualifier.MID: (0.34, 0.67), Qualifier.LATE: (0.67, 1.0)}[qualifier]

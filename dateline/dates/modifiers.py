@@ -5,21 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
-from dateline.dates.engine import Context, rule
+from dateline.dates.engine import Context, UnreadableError, close_to_a_name, rule, unreadable
 from dateline.dates.lexicon import MONTHS, WEEKDAYS, lookup
 from dateline.dates.make import check_weekday, day_value, narrowed
-from dateline.dates.value import DateError, DateValue, PartOfDay, Precision, Qualifier
+from dateline.dates.value import DateError, DateValue, PartOfDay, Precision, Qualifier, Span
 
 _PARTS = {
     "early morning": PartOfDay.EARLY_MORNING, "early hours": PartOfDay.EARLY_MORNING,
     "wee hours": PartOfDay.EARLY_MORNING, "small hours": PartOfDay.EARLY_MORNING, "dawn": PartOfDay.EARLY_MORNING,
     "morning": PartOfDay.MORNING, "forenoon": PartOfDay.MORNING, "afternoon": PartOfDay.AFTERNOON,
     "evening": PartOfDay.EVENING, "night": PartOfDay.NIGHT, "late night": PartOfDay.NIGHT,
+    "matin": PartOfDay.MORNING, "après-midi": PartOfDay.AFTERNOON, "soir": PartOfDay.EVENING,
+    "nuit": PartOfDay.NIGHT, "por la mañana": PartOfDay.MORNING, "por la tarde": PartOfDay.AFTERNOON,
+    "por la noche": PartOfDay.NIGHT, "утром": PartOfDay.MORNING, "днём": PartOfDay.AFTERNOON,
+    "вечером": PartOfDay.EVENING, "ночью": PartOfDay.NIGHT,
 }
 _PART = r"(?P<part>early\s+morning|early\s+hours|wee\s+hours|small\s+hours|dawn|morning|forenoon|afternoon|" \
-        r"evening|late\s+night|night)"
+        r"evening|late\s+night|night|matin|après-midi|soir|nuit|por\s+la\s+(?:mañana|tarde|noche)|утром|днём|" \
+        r"вечером|ночью)"
 
 
 def _part(word: str) -> PartOfDay:
@@ -27,9 +33,11 @@ def _part(word: str) -> PartOfDay:
 
 
 def _on_a_day(inner: DateValue, context: Context) -> DateValue:
-    if inner.precision is not Precision.DAY or inner.is_range:
+    """The single day a part of the day belongs to ('the night of 28-29 September' is the 28th's)."""
+    two_days = inner.span is Span.INTERVAL and (inner.end - inner.start).days == 1
+    if inner.precision is not Precision.DAY or (inner.is_range and not two_days):
         raise DateError(f"'{context.text}': a part of the day needs a single day, not '{inner.text}'")
-    return inner
+    return replace(inner, end=inner.start, span=Span.SINGLE, end_precision=None) if two_days else inner
 
 
 @rule("part-of-day", r"(?:during\s+|in\s+)?(?:the\s+)?" + _PART + r"\s+of\s+(?:the\s+)?(?P<rest>.+)")
@@ -59,7 +67,8 @@ def relative_part_of_day(match: re.Match[str], context: Context) -> DateValue:
     return day_value(anchor + dt.timedelta(days=shift), anchor=anchor, part_of_day=part)
 
 
-@rule("day-part", r"(?=.*(?:morning|afternoon|evening|night|hours|dawn|forenoon)$)(?P<rest>.+?)\s+" + _PART)
+@rule("day-part", r"(?=.*(?:morning|afternoon|evening|night|hours|dawn|forenoon|matin|midi|soir|nuit|mañana|tarde|noche"
+      r"|утром|днём|вечером|ночью)$)(?P<rest>.+?)\s+" + _PART)
 def day_part(match: re.Match[str], context: Context) -> DateValue:
     """Wednesday evening / yesterday morning / Sept 7 night"""
     return replace(_on_a_day(context.read(match["rest"]), context), part_of_day=_part(match["part"]))
@@ -73,6 +82,10 @@ _QUALIFIERS = {
     "towards the end of": Qualifier.LATE, "toward the end of": Qualifier.LATE, "by the end of": Qualifier.LATE,
     "at the end of": Qualifier.LATE, "at the beginning of": Qualifier.EARLY, "at the start of": Qualifier.EARLY,
     "end": Qualifier.LATE, "start": Qualifier.EARLY,
+    "début": Qualifier.EARLY, "debut": Qualifier.EARLY, "au début de": Qualifier.EARLY, "mi": Qualifier.MID,
+    "fin": Qualifier.LATE, "à la fin de": Qualifier.LATE, "a principios de": Qualifier.EARLY,
+    "a comienzos de": Qualifier.EARLY, "a mediados de": Qualifier.MID, "a finales de": Qualifier.LATE,
+    "a fines de": Qualifier.LATE, "finales de": Qualifier.LATE,
 }
 
 
@@ -112,7 +125,7 @@ def label(match: re.Match[str], context: Context) -> DateValue:
     return context.read(match["rest"] or match["rest2"])
 
 
-@rule("bracketed-weekday", r"(?P<rest>.+?)\s*\((?P<weekday>%WEEKDAY%)\)|(?P<weekday2>%WEEKDAY%),?\s*\((?P<rest2>.+)\)")
+@rule("bracketed-weekday", r"(?=.*\()(?P<rest>.+?)\s*\((?P<weekday>%WEEKDAY%)\)|(?P<weekday2>%WEEKDAY%),?\s*\((?P<rest2>.+)\)")
 def bracketed_weekday(match: re.Match[str], context: Context) -> DateValue:
     """September 8 (Thursday) / Thursday (September 8): the weekday must fit the date."""
     inner = context.read(match["rest"] or match["rest2"])
@@ -132,19 +145,49 @@ def wire_dateline(match: re.Match[str], context: Context) -> DateValue:
     return context.read(match["rest"])
 
 
-@rule("dateline-place", r"(?P<place>[^\W\d_][^\d,/()]*?),\s+(?P<rest>.*\d.*)")
+@rule("dateline-place", r"(?=[^,]*,)(?P<place>[^\W\d_][^\d,/()]*?),\s+(?P<rest>.*\d.*)")
 def dateline_place(match: re.Match[str], context: Context) -> DateValue:
     """New Delhi, Bhadra 17, 1944: the place that opens a dateline is not part of the date."""
-    if match["place"].lower().rstrip(".") in MONTHS.keys() | WEEKDAYS.keys():
-        raise DateError(f"cannot read '{context.text}' as a date")
+    if any(word.rstrip(".") in MONTHS or word.rstrip(".") in WEEKDAYS or word in _NOT_PLACES
+           for word in match["place"].split()):
+        raise UnreadableError(unreadable(context.text))
     return context.read(match["rest"])
 
 
-@rule(
-    "in-a-sentence",
-    r"(?=.*\s(?:on|in|at|during|dated|since|from|until|till)\s)(?P<lead>.+?)\s+"
-    r"(?:(?:on|in|at|during|dated)\s+(?P<rest>.+)|(?P<keep>(?:since|from|until|till)\s+.+))",
-)
+_NOT_PLACES = frozenset({"on", "in", "at", "of", "the", "from", "since", "until", "by", "during", "was", "were",
+                         "is", "met", "held", "said", "will"})
+
+
+@rule("in-a-sentence", r"(?P<words>\S+(?:\s+\S+)+)")
 def in_a_sentence(match: re.Match[str], context: Context) -> DateValue:
-    """will visit in November / the minister arrived on Wednesday: the date after the last words."""
-    return context.read(match["rest"] or match["keep"])
+    """will travel to Washington on Thursday / on Sunday, the final day of the summit: the date
+    within a phrase. Words are dropped from the front, then from the end, until what is left
+    reads; a word that holds a digit or looks like a misspelt month or weekday is never dropped,
+    and a reading that finds something wrong (a weekday that contradicts its date) is reported."""
+    words = match["words"].split(" ")
+    if context.is_whole:
+        for part in _shorter(words):
+            try:
+                return context.read(part)
+            except UnreadableError:
+                continue
+    raise UnreadableError(unreadable(context.text))
+
+
+def _shorter(words: list[str]) -> Iterator[str]:
+    """The phrase without its first words, then without its last words, longest first."""
+    for start in range(1, len(words)):
+        if _kept(words[start - 1]):
+            break
+        yield " ".join(words[start:])
+    for end in range(len(words) - 1, 0, -1):
+        if _kept(words[end]):
+            break
+        yield " ".join(words[:end]).rstrip(",;:")
+
+
+_DATE_NUMBER = re.compile(r"[\d/.,:~-]+(?:st|nd|rd|th|s)?[,.;:]?")
+
+
+def _kept(word: str) -> bool:
+    return _DATE_NUMBER.fullmatch(word) is not None or close_to_a_name(word)

@@ -18,7 +18,8 @@ _ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|
 _DAY = r"(?:the\s+|le\s+)?(?P<day>%DAY%%ORD%|" + _ORDINAL_WORD + ")"
 
 
-@rule("day-month", _WEEKDAY + _DAY + r"(?:\s+of|\s+de)?[\s-]+(?P<month>%MONTH%)(?:\s*\((?P<weekday2>%WEEKDAY%)\))?")
+@rule("day-month", _WEEKDAY + _DAY + r"(?:\s+day)?(?:\s+of|\s+de)?[\s-]+(?P<month>%MONTH%)"
+      r"(?:\s*\((?P<weekday2>%WEEKDAY%)\))?")
 def day_month(match: re.Match[str], context: Context) -> DateValue:
     """7 September / on the 7th of September / Thursday 8 September: the year nearest the anchor."""
     return _nearest(match, context)
@@ -50,14 +51,16 @@ def _day_number(text: str) -> int:
     return int(digits.group()) if digits else ordinal(text)
 
 
-@rule("day-of-month", r"the\s+(?P<day>%DAY%%ORD%|" + _ORDINAL_WORD + ")")
+@rule("day-of-month", r"the\s+(?P<day>%DAY%%ORD%|" + _ORDINAL_WORD + r")(?:\s+(?P<instant>instant|inst\.?))?")
 def day_of_month(match: re.Match[str], context: Context) -> DateValue:
     """on the 7th: that day of the anchor's month, or of the month before when it is still ahead
     (the month after, when the text looks forward)."""
     anchor = context.need_anchor()
     day = _day_number(match["day"])
     month_start = anchor.replace(day=1)
-    if context.forward and day < anchor.day:
+    if match["instant"]:
+        pass  # "the 14th instant": of the current month, whichever side of the anchor
+    elif context.forward and day < anchor.day:
         month_start = shifted(month_start, months=1)
     elif not context.forward and day > anchor.day:
         month_start = shifted(month_start, months=-1)

@@ -8,14 +8,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from dateline.dates.engine import Context, rule
-from dateline.dates.lexicon import DECADE_WORDS, MONTHS, alternation, lookup, ordinal
+from dateline.dates.lexicon import DECADE_WORDS, MONTHS, SEASONS, alternation, lookup, ordinal
 from dateline.dates.make import (
     century_value,
     checked_date,
-    day_value,
     decade_value,
+    fiscal_year,
     half_value,
-    interval,
     quarter_value,
     season_value,
     week_value,
@@ -36,8 +35,11 @@ def _year_of(match: re.Match[str], context: Context) -> int:
 
 @rule("decade", r"(?:the\s+)?(?P<decade>\d{3}0)['’]?s")
 def decade(match: re.Match[str], context: Context) -> DateValue:
-    """the 1950s"""
-    return decade_value(int(match["decade"]))
+    """the 1950s; the 1800s and the 1900s are centuries, as writers mean them (the 2000s a decade)."""
+    first = int(match["decade"])
+    if first % 100 == 0 and first <= 1900:
+        return century_value(first // 100 + 1)
+    return decade_value(first)
 
 
 @rule("short-decade", r"(?:the\s+)?(?:['’]?(?P<digits>\d0)['’]?s|(?P<word>" + alternation(DECADE_WORDS) + "))")
@@ -75,63 +77,76 @@ def half_year(match: re.Match[str], context: Context) -> DateValue:
     return _latest_or_named(match, context, lambda year: half_value(year, number))
 
 
-@rule("season", r"(?:the\s+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
-      r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?")
+@rule("season", r"(?:the\s+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>" + alternation(SEASONS) + r")"
+      r"(?:\s+(?:of\s+|de\s+)?(?P<year>\d{4}))?")
 def season(match: re.Match[str], context: Context) -> DateValue:
-    """summer 2022 / this summer / last winter (northern meteorological seasons)"""
-    name = match["season"]
+    """summer 2022 / this summer / last winter / au printemps 2023 (northern meteorological seasons)"""
+    name = SEASONS[match["season"]]
     if match["year"]:
         return season_value(int(match["year"]), name)
     anchor = context.need_anchor()
-    current = season_value(anchor.year, name, anchor=anchor)
-    relation = (match["rel"] or "").lower()
-    forward = relation in ("next", "coming") or (not relation and context.forward)
-    if relation in ("last", "past") or (not forward and current.start > anchor):
-        current = season_value(anchor.year - 1, name, anchor=anchor)
-    if forward and current.end < anchor:
-        current = season_value(anchor.year + 1, name, anchor=anchor)
-    if relation in ("last", "past") and current.end >= anchor:
-        current = season_value(current.start.year - 1, name, anchor=anchor)
-    return current
+    relation = match["rel"] or ""
+    if relation == "this":
+        return season_value(anchor.year - (name == "winter" and anchor.month <= 2), name, anchor=anchor)
+    if relation in ("last", "past"):
+        current = season_value(anchor.year, name, anchor=anchor)
+        return current if current.end < anchor else season_value(anchor.year - 1, name, anchor=anchor)
+    forward = relation in ("next", "coming") or context.forward
+    return _nearest_period(lambda year: season_value(year, name), anchor, forward=forward)
 
 
 def _latest_or_named(match: re.Match[str], context: Context, build: Callable[[int], DateValue]) -> DateValue:
-    """A period of a named year; without one, the latest such period that began by the anchor
-    (the next one that has not ended, when the text looks forward)."""
+    """A period of a named year, or without one the nearest such period."""
     if match["year"] or match["which"]:
         return build(_year_of(match, context))
-    anchor = context.need_anchor()
-    value = replace(build(anchor.year), anchor=anchor)
-    if context.forward and value.end < anchor:
-        value = replace(build(anchor.year + 1), anchor=anchor)
-    elif not context.forward and value.start > anchor:
-        value = replace(build(anchor.year - 1), anchor=anchor)
-    return value
+    return _nearest_period(build, context.need_anchor(), forward=context.forward)
+
+
+def _nearest_period(build: Callable[[int], DateValue], anchor: dt.date, *, forward: bool) -> DateValue:
+    """The period (of three candidate years) nearest the anchor, or the first that has not ended
+    when the text looks forward: 'the second half' in May is this year's, 'the fourth quarter' in
+    February last year's."""
+    candidates = [build(year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if forward:
+        chosen = min((c for c in candidates if c.end >= anchor), key=lambda c: c.start)
+    else:
+        chosen = min(candidates, key=lambda c: (max((c.start - anchor).days, (anchor - c.end).days, 0), c.start))
+    return replace(chosen, anchor=anchor)
 
 
 @rule(
     "fiscal-year",
-    r"(?:(?:fy|f\.y\.|financial\s+year|fiscal\s+year|fiscal)\s*(?P<first>\d{4})\s*[-/]\s*(?P<second>\d{2}|\d{4})"
-    r"|(?P<first2>\d{4})\s*[-/]\s*(?P<second2>\d{2}|\d{4})\s+(?:fiscal|financial\s+year|fiscal\s+year))",
+    r"(?:the\s+)?(?:(?:(?:union\s+)?budget|fy|f\.y\.|financial\s+year|fiscal\s+year|fiscal)\s*(?P<first>\d{4})\s*[-/]\s*"
+    r"(?P<second>\d{2}|\d{4})|(?P<first2>\d{4})\s*[-/]\s*(?P<second2>\d{2}|\d{4})\s+(?:fiscal|financial\s+year|"
+    r"fiscal\s+year))",
 )
-def fiscal_year(match: re.Match[str], context: Context) -> DateValue:
+def fiscal_year_range(match: re.Match[str], context: Context) -> DateValue:
     """FY 2022-23: India's fiscal year, 1 April 2022 to 31 March 2023."""
     first = int(match["first"] or match["first2"])
     second_text = match["second"] or match["second2"]
     second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
     if second != first + 1:
         raise DateError(f"'{context.text}': a fiscal year runs from one year into the next, not {first} to {second}")
-    start, end = day_value(dt.date(first, 4, 1)), day_value(dt.date(second, 3, 31))
-    return replace(interval(start, end), native=f"FY {first}-{second % 100:02d}", timex=f"FY{second}")
+    return fiscal_year(first)
 
 
-@rule("fiscal-year-short", r"(?:fy|f\.y\.|fiscal(?:\s+year)?|financial\s+year)\s*['’]?(?P<end>\d{4}|\d{2})")
+@rule("fiscal-year-short", r"(?:the\s+)?(?:fy|f\.y\.|fiscal(?:\s+year)?|financial\s+year)\s*['’]?(?P<end>\d{4}|\d{2})")
 def fiscal_year_short(match: re.Match[str], context: Context) -> DateValue:
     """FY23 / FY 2023 / fiscal 2023: India's fiscal year that ends in March of that year."""
     end = match["end"]
     last = int(end) if len(end) == 4 else _two_digit_year(int(end), context)
-    return replace(interval(day_value(dt.date(last - 1, 4, 1)), day_value(dt.date(last, 3, 31))),
-                   native=f"FY {last - 1}-{last % 100:02d}", timex=f"FY{last}")
+    return fiscal_year(last - 1)
+
+
+@rule("other-fiscal-year", r"(?:the\s+)?(?P<whose>u\.?s\.?|american|federal|japan|japanese)\s+(?:government\s+)?"
+      r"fiscal\s+(?:year\s+)?(?P<year>\d{4})")
+def other_fiscal_year(match: re.Match[str], context: Context) -> DateValue:
+    """the U.S. fiscal year 2024 (October 2023 to September 2024) / Japan's fiscal 2023 (April 2023
+    to March 2024: Japan names a fiscal year by the year it starts in)."""
+    year = int(match["year"])
+    if match["whose"].startswith("jap"):
+        return fiscal_year(year, name=f"Japanese FY {year}")
+    return fiscal_year(year - 1, first_month=10, name=f"US FY {year}")
 
 
 def _two_digit_year(digits: int, context: Context) -> int:

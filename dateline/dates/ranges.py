@@ -11,11 +11,11 @@ from dateline.dates.lexicon import MONTHS, lookup, number
 from dateline.dates.make import check_month_day, checked_date, day_value, interval, month_value, year_value
 from dateline.dates.value import DateError, DateValue, Precision, Span
 
-_TO = r"\s*(?:-|to|till|until|through|thru|and)\s*"
-_FROM = r"(?:(?:from|between)\s+)?"
+_TO = r"\s*(?:-|to|till|until|through|thru|and|au|al|a|y|et|по|и)\s*"
+_FROM = r"(?:(?:from|between|du|del|de|entre|с)\s+)?"
 _D1 = r"(?:the\s+)?(?P<d1>%DAY%)%ORD%"
 _D2 = r"(?:the\s+)?(?P<d2>%DAY%)%ORD%"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_YEAR = r"(?:,?\s+(?:de\s+)?(?P<year>\d{4}))?"
 _UNITS = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)"
 
 
@@ -34,7 +34,7 @@ def _days(match: re.Match[str], context: Context, first_month: int, last_month: 
     return interval(day_value(start), day_value(end, anchor=None if match["year"] else context.anchor))
 
 
-@rule("day-range", _FROM + _D1 + _TO + _D2 + r"(?:\s+of)?\s+(?P<month>%MONTH%)" + _YEAR)
+@rule("day-range", _FROM + _D1 + _TO + _D2 + r"(?:\s+of|\s+de)?\s+(?P<month>%MONTH%)" + _YEAR)
 def day_range(match: re.Match[str], context: Context) -> DateValue:
     """7-8 September 2022 / 7–8 September / from 5 to 8 September 2022 / 13 - 17 Jul"""
     month = lookup(MONTHS, match["month"], "month")
@@ -83,12 +83,12 @@ _PARTIAL = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[^\W\d_]
                       r"(?:st|nd|rd|th)?$", re.IGNORECASE)
 
 
-@rule("range", r"(?:(?:from|between)\s+(?P<a>.+?)\s+(?:to|and|till|until|through)|(?P<a2>.+?)\s+(?:-|to|till|until|"
-               r"through)(?=\s))\s+(?P<b>.+)")
+@rule("range", r"(?:(?:from|between|du|del)\s+(?P<a>.+?)\s+(?:to|and|till|until|through|au|al)|(?P<a2>.+?)\s+(?:-|to|"
+               r"till|until|through)(?=\s)|(?P<a3>.*\d)-(?=[^\W\d_]))\s*(?P<b>.+)")
 def general_range(match: re.Match[str], context: Context) -> DateValue:
     """from 30 September to 2 October 2022 / 5 September - 8 October: any two expressions; a first one
     without a year takes the year nearest the second."""
-    first_text = match["a"] or match["a2"]
+    first_text = match["a"] or match["a2"] or match["a3"]
     last = context.read(match["b"])
     anchor = last.start if _PARTIAL.match(first_text.strip()) else context.anchor
     first = context.read(first_text, anchor=anchor)
@@ -105,7 +105,8 @@ def since(match: re.Match[str], context: Context) -> DateValue:
     return replace(first, end=anchor, span=Span.RANGE, end_precision=Precision.DAY, anchor=anchor, native=None)
 
 
-@rule("onwards", r"(?:from\s+(?P<a>.+?)(?:\s+onwards?)?|(?P<a2>.+?)\s+(?:onwards?|and\s+after))")
+@rule("onwards", r"(?=.*(?:^from\s|onward|and\s+after))(?:from\s+(?!.*\s(?:to|till|until|through|and)\s)(?P<a>.+?)(?:\s+onwards?)?|(?P<a2>.+?)\s+"
+      r"(?:onwards?|and\s+after))")
 def onwards(match: re.Match[str], context: Context) -> DateValue:
     """from 2020 onwards / September 2022 onwards: open at the end."""
     first = context.read(match["a"] or match["a2"])
@@ -119,7 +120,7 @@ def until(match: re.Match[str], context: Context) -> DateValue:
     return replace(last, start=last.end, span=Span.OPEN_START, end_precision=last.precision, native=None)
 
 
-@rule("for-more-than", r".*?\bfor\s+(?:more\s+than|over|at\s+least|upwards\s+of)\s+(?P<n>%NUMBER%)\s+" + _UNITS
+@rule("for-more-than", r"(?=.*\bfor\s)(?:.*?\b)?for\s+(?:more\s+than|over|at\s+least|upwards\s+of)\s+(?P<n>%NUMBER%)\s+" + _UNITS
       + r"(?:\s+now)?")
 def for_more_than(match: re.Match[str], context: Context) -> DateValue:
     """a standoff for more than two years: it began on or before the anchor less two years."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from dateline.dates.anchored import moved, weekday_date
@@ -15,11 +16,12 @@ from dateline.dates.make import (
     decade_value,
     interval,
     month_value,
+    narrowed,
     quarter_value,
     week_value,
     year_value,
 )
-from dateline.dates.value import DateValue, Precision, Span
+from dateline.dates.value import DateValue, Precision, Qualifier, Span
 
 _DAY_SHIFTS = {
     "today": 0,
@@ -46,7 +48,7 @@ def later_in_the_day(match: re.Match[str], context: Context) -> DateValue:
     return day_value(anchor, anchor=anchor, after_others=True)
 
 
-_UNIT_PERIOD = {
+_UNIT_PERIOD: dict[str, Callable[[dt.date], DateValue]] = {
     "week": lambda day: week_value(day),
     "month": lambda day: month_value(day.year, day.month),
     "year": lambda day: year_value(day.year),
@@ -64,14 +66,17 @@ _SHIFT_WORDS = {"this": 0, "the": 0, "current": 0, "the current": 0, "the same":
 @rule(
     "relative-period",
     r"(?:(?P<shift>" + "|".join(sorted(_SHIFT_WORDS, key=len, reverse=True)) + r")\s+(?P<unit>week|month|year|quarter"
-    r"|decade|century)|the\s+(?P<unit2>week|month|year|quarter|decade)\s+(?P<side>before|after|earlier|later))",
+    r"|decade|century)(?:\s+(?P<gone>gone\s+by))?|the\s+(?P<unit2>week|month|year|quarter|decade)\s+"
+    r"(?P<side>before|after|earlier|later)(?P<next>\s+next)?)",
 )
 def relative_period(match: re.Match[str], context: Context) -> DateValue:
     """this year / last month / next week / earlier this month / the year before"""
     anchor = context.need_anchor()
     unit = (match["unit"] or match["unit2"]).lower()
-    shift = _SHIFT_WORDS[match["shift"].lower()] if match["shift"] else (-1 if match["side"] in ("before", "earlier")
-                                                                          else 1)
+    if match["shift"]:
+        shift = -1 if match["gone"] else _SHIFT_WORDS[match["shift"]]
+    else:
+        shift = (-1 if match["side"] in ("before", "earlier") else 1) * (2 if match["next"] else 1)
     size, step_unit = _UNIT_STEP[unit]
     return replace(_UNIT_PERIOD[unit](moved(anchor, shift * size, step_unit)), anchor=anchor)
 
@@ -83,36 +88,54 @@ _COUNT_UNITS = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)"
 
 @rule(
     "units-ago",
-    r"(?:(?:about|some|nearly|almost|over|more\s+than)\s+)?(?P<n>%NUMBER%)\s+" + _COUNT_UNITS + r"\s+(?P<way>" + _AGO
-    + "|" + _LATER + r")|(?:in|within|after)\s+(?P<n2>%NUMBER%)\s+(?P<unit2>days?|weeks?|fortnights?|months?|years?)",
+    r"(?:(?P<hedge>about|some|nearly|almost|around|roughly|approximately|over|more\s+than|at\s+least|less\s+than|"
+    r"no\s+more\s+than|under)\s+)?(?P<n>%NUMBER%)\s+" + _COUNT_UNITS + r"\s+(?P<way>" + _AGO + "|" + _LATER
+    + r")|(?:in|within|after)\s+(?P<n2>%NUMBER%)\s+(?P<unit2>days?|weeks?|fortnights?|months?|years?)",
 )
 def units_ago(match: re.Match[str], context: Context) -> DateValue:
-    """two days ago / a fortnight ago / three months ago / in two weeks / five years later"""
+    """two days ago / a fortnight ago / three months ago / some 30 years ago / in two weeks /
+    more than two years ago (on or before) / less than a year ago (since then)"""
     anchor = context.need_anchor()
     count = number(match["n"] or match["n2"])
     unit = (match["unit"] or match["unit2"]).lower().removesuffix("s")
-    back = bool(match["way"]) and re.fullmatch(_AGO, match["way"], re.IGNORECASE) is not None
+    back = bool(match["way"]) and re.fullmatch(_AGO, match["way"]) is not None
     day = moved(anchor, -count if back else count, unit)
-    if unit in ("day", "fortnight"):
-        return day_value(day, anchor=anchor)
-    return replace(_UNIT_PERIOD[unit](day), anchor=anchor)
+    value = day_value(day, anchor=anchor) if unit in _DAY_UNITS else replace(_UNIT_PERIOD[unit](day), anchor=anchor)
+    hedge = " ".join((match["hedge"] or "").split())
+    if hedge in ("over", "more than", "at least") and back:
+        return replace(value, span=Span.OPEN_START, start=value.end, end_precision=value.precision)
+    if hedge in ("less than", "no more than", "under") and back:
+        return replace(value, end=anchor, span=Span.RANGE, end_precision=Precision.DAY)
+    return replace(value, qualifier=Qualifier.APPROXIMATE) if hedge else value
+
+
+# 'Two weeks ago' names a day, as 'a fortnight ago' does; longer units name a period of their size.
+_DAY_UNITS = ("day", "week", "fortnight")
 
 
 @rule(
     "weekday",
-    r"(?:(?P<rel>last|this|next|coming|past|previous|following|the\s+following|the\s+previous)\s+)?"
-    r"(?P<weekday>%WEEKDAY%)(?:\s+(?P<after>last|next|week))?",
+    r"(?:(?P<rel>(?:the\s+|el\s+)?(?:last|this|next|coming|upcoming|past|previous|following|pasado|próximo|"
+    r"proximo))\s+)?(?P<weekday>%WEEKDAY%)(?:,?\s+(?P<after>last|next|week|dernier|prochain|pasado|próximo|"
+    r"(?:of\s+)?(?:last|this|next)\s+week))?",
 )
 def weekday(match: re.Match[str], context: Context) -> DateValue:
     """on Wednesday (the latest on or before the anchor) / last Friday / next Tuesday / this Friday"""
     anchor = context.need_anchor()
-    relation = (match["rel"] or match["after"] or "").lower().replace("the ", "")
-    direction = {
-        "last": "before", "past": "before", "previous": "before",
-        "next": "after", "coming": "after", "following": "after", "week": "after", "this": "this-week",
-    }.get(relation, "on-or-after" if context.forward else "on-or-before")
     target = lookup(WEEKDAYS, match["weekday"], "weekday")
+    relation = re.sub(r"^(?:the|el|of)\s+", "", match["rel"] or match["after"] or "")
+    if relation.endswith(" week"):  # Friday last week: that weekday in the week before, this or after
+        shift = {"last": -7, "this": 0, "next": 7}[relation.split()[0]]
+        return day_value(weekday_date(target, anchor + dt.timedelta(days=shift), direction="this-week"), anchor=anchor)
+    direction = _WEEKDAY_DIRECTIONS.get(relation, "on-or-after" if context.forward else "on-or-before")
     return day_value(weekday_date(target, anchor, direction=direction), anchor=anchor)
+
+
+_WEEKDAY_DIRECTIONS = {
+    "last": "before", "past": "before", "previous": "before", "dernier": "before", "pasado": "before",
+    "next": "after", "coming": "after", "upcoming": "after", "following": "after", "week": "after",
+    "prochain": "after", "próximo": "after", "proximo": "after", "this": "this-week",
+}
 
 
 @rule("weekend", r"(?:(?:over|at|on|during)\s+)?(?:the\s+)?(?:(?P<rel>this|last|next|past|coming|previous)\s+)?"
@@ -172,6 +195,24 @@ def anniversary(match: re.Match[str], context: Context) -> DateValue:
     return year_value(anchor.year - number(match["count"]), anchor=anchor)
 
 
+@rule("year-end", r"(?:the\s+)?(?:year[\s-]end|end[\s-]of[\s-](?:the[\s-])?year)")
+def year_end(match: re.Match[str], context: Context) -> DateValue:
+    """year-end / by year-end: late in the anchor's year."""
+    anchor = context.need_anchor()
+    return narrowed(year_value(anchor.year, anchor=anchor), Qualifier.LATE)
+
+
+_JUBILEES = {"silver": 25, "ruby": 40, "golden": 50, "diamond": 60, "platinum": 70}
+
+
+@rule("jubilee", r"(?=.*jubilee)(?:.*?\b)?(?P<kind>silver|ruby|golden|diamond|platinum)\s+jubilee\s+of\b.*")
+def jubilee(match: re.Match[str], context: Context) -> DateValue:
+    """the golden jubilee of diplomatic ties: 50 years before the anchor (silver 25, ruby 40,
+    diamond 60, platinum 70)."""
+    anchor = context.need_anchor()
+    return year_value(anchor.year - _JUBILEES[match["kind"]], anchor=anchor)
+
+
 
 _PAST = (r"recently|lately|formerly|previously|once|earlier|in\s+the\s+past|the\s+past|(?:in\s+)?(?:the\s+)?"
          r"(?:recent|past|last)\s+(?:few\s+)?(?:days|weeks|months|years|decades)|(?:several|a\s+few|few|some|many)"
@@ -179,7 +220,8 @@ _PAST = (r"recently|lately|formerly|previously|once|earlier|in\s+the\s+past|the\
 _FUTURE = (r"soon|shortly|later|eventually|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?"
            r"(?:coming|next|upcoming)\s+(?:few\s+)?(?:days|weeks|months|years|decades)|(?:several|a\s+few|few|some"
            r"|many)\s+(?:days|weeks|months|years|decades)\s+(?:later|from\s+now|hence)")
-_PRESENT = r"now|right\s+now|currently|at\s+present|presently|at\s+the\s+moment|nowadays|these\s+days|the\s+present"
+_PRESENT = (r"now|right\s+now|currently|at\s+present|presently|at\s+the\s+moment|nowadays|these\s+days|"
+            r"(?:the\s+)?present|the\s+moment|the\s+present\s+day|today's\s+world")
 
 
 @rule("before-the-reference", _PAST)
