@@ -125,7 +125,8 @@ def label(match: re.Match[str], context: Context) -> DateValue:
     return context.read(match["rest"] or match["rest2"])
 
 
-@rule("bracketed-weekday", r"(?=.*\()(?P<rest>.+?)\s*\((?P<weekday>%WEEKDAY%)\)|(?P<weekday2>%WEEKDAY%),?\s*\((?P<rest2>.+)\)")
+@rule("bracketed-weekday",
+      r"(?=.*\()(?P<rest>.+?)\s*\((?P<weekday>%WEEKDAY%)\)|(?P<weekday2>%WEEKDAY%),?\s*\((?P<rest2>.+)\)")
 def bracketed_weekday(match: re.Match[str], context: Context) -> DateValue:
     """September 8 (Thursday) / Thursday (September 8): the weekday must fit the date."""
     inner = context.read(match["rest"] or match["rest2"])

@@ -181,7 +181,8 @@ def cjk_decade(match: re.Match[str], context: Context) -> DateValue:
     return decade_value(int(match["decade"]))
 
 
-@rule("cjk-range", r"(?=.*日.*[日일])(?P<first>.+?日)(?:\s*\([^)]*\))?\s*(?:~|から|-)\s*(?:(?P<month>\d{1,2})\s*[月월]\s*)?"
+@rule("cjk-range", r"(?=.*日.*[日일])(?P<first>.+?日)(?:\s*\([^)]*\))?\s*(?:~|から|-)\s*"
+      r"(?:(?P<month>\d{1,2})\s*[月월]\s*)?"
       r"(?P<day>\d{1,2})\s*[日일](?:\s*\((?P<weekday>[^)])(?:曜日?|요일)?\))?\s*(?:まで)?")
 def cjk_range(match: re.Match[str], context: Context) -> DateValue:
     """令和5年5月19日（金）～21日（日） / 5月19日から21日まで: the end takes the start's year and month."""

@@ -105,8 +105,8 @@ def since(match: re.Match[str], context: Context) -> DateValue:
     return replace(first, end=anchor, span=Span.RANGE, end_precision=Precision.DAY, anchor=anchor, native=None)
 
 
-@rule("onwards", r"(?=.*(?:^from\s|onward|and\s+after))(?:from\s+(?!.*\s(?:to|till|until|through|and)\s)(?P<a>.+?)(?:\s+onwards?)?|(?P<a2>.+?)\s+"
-      r"(?:onwards?|and\s+after))")
+@rule("onwards", r"(?=.*(?:^from\s|onward|and\s+after))(?:from\s+(?!.*\s(?:to|till|until|through|and)\s)"
+      r"(?P<a>.+?)(?:\s+onwards?)?|(?P<a2>.+?)\s+(?:onwards?|and\s+after))")
 def onwards(match: re.Match[str], context: Context) -> DateValue:
     """from 2020 onwards / September 2022 onwards: open at the end."""
     first = context.read(match["a"] or match["a2"])
@@ -120,8 +120,8 @@ def until(match: re.Match[str], context: Context) -> DateValue:
     return replace(last, start=last.end, span=Span.OPEN_START, end_precision=last.precision, native=None)
 
 
-@rule("for-more-than", r"(?=.*\bfor\s)(?:.*?\b)?for\s+(?:more\s+than|over|at\s+least|upwards\s+of)\s+(?P<n>%NUMBER%)\s+" + _UNITS
-      + r"(?:\s+now)?")
+@rule("for-more-than", r"(?=.*\bfor\s)(?:.*?\b)?for\s+(?:more\s+than|over|at\s+least|upwards\s+of)\s+"
+      r"(?P<n>%NUMBER%)\s+" + _UNITS + r"(?:\s+now)?")
 def for_more_than(match: re.Match[str], context: Context) -> DateValue:
     """a standoff for more than two years: it began on or before the anchor less two years."""
     anchor = context.need_anchor()
