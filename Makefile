@@ -29,6 +29,10 @@ $(CHROMIUM):
 build: $(VENV)/.runtime
 	$(BIN)/python build.py build
 
+## serve: live preview on http://127.0.0.1:8000/ (rebuilds and reloads the browser on every save)
+serve: $(VENV)/.runtime
+	$(BIN)/python build.py serve
+
 ## check: validate content/ and report every problem; write nothing
 check: $(VENV)/.runtime
 	$(BIN)/python build.py check
@@ -43,7 +47,7 @@ test: lint $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 ## bench: measure speed (prints a table, then one JSON object as the last line)
-bench: $(VENV)/.runtime
+bench: $(VENV)/.dev $(CHROMIUM)
 	$(BIN)/python -m bench.run
 
 clean:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import json
 
-from bench import dates
+from bench import dates, preview
+
+ROWS = (
+    ("dates_us_median", "dates: median per expression", "us"),
+    ("dateutil_us_median", "dateutil: median per expression", "us"),
+    ("dates_vs_dateutil", "dates / dateutil", ""),
+    ("preview_bundled_s", "preview, bundled: save to visible", "s"),
+    ("preview_1000_s", "preview, 1,000 events: save to visible", "s"),
+    ("preview_1000_max_s", "preview, 1,000 events: slowest of 7", "s"),
+)
 
 
 def main() -> None:
-    results = dates.measure()
-    print(f"{'measure':<28}{'value':>12}")
-    print(f"{'dates: median per expression':<28}{results['dates_us_median']:>10.1f}us")
-    print(f"{'dateutil: median per expr.':<28}{results['dateutil_us_median']:>10.1f}us")
-    print(f"{'dates / dateutil':<28}{results['dates_vs_dateutil']:>12.2f}")
+    results = {**dates.measure(), **preview.measure()}
+    print(f"{'measure':<44}{'value':>12}")
+    for key, label, unit in ROWS:
+        print(f"{label:<44}{results[key]:>10}{unit:>2}")
     print(json.dumps(results))
 
 

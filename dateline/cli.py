@@ -17,7 +17,7 @@ from dateline.errors import Diagnostics
 from dateline.pipeline import build, gather
 from dateline.write import publish
 
-COMMANDS = ("build", "check", "dates")
+COMMANDS = ("build", "check", "dates", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +34,29 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("--output", type=Path, help="output folder (default: site/)")
             command.add_argument("--templates", type=Path, help="templates folder (default: templates/)")
     _add_dates_command(commands)
+    _add_serve_command(commands)
     return parser
+
+
+def _add_serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser("serve", help="preview the site, rebuilding and reloading on every save")
+    serve.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    serve.add_argument("--config", type=Path, default=Path("site.toml"), help="settings file (site.toml)")
+    serve.add_argument("--content", type=Path, help="content folder (default: content/)")
+    serve.add_argument("--templates", type=Path, help="templates folder (default: templates/)")
+    serve.add_argument("--debug", action="store_true", help="show a traceback on an internal error")
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """The live preview (imported here: only this command needs the server's packages)."""
+    from dateline.preview import Preview, loader
+    from dateline.serve import serve
+
+    cwd = Path.cwd()
+    load = loader(args.config.absolute(), content_dir=_absolute(args.content, cwd),
+                  templates_dir=_absolute(args.templates, cwd))
+    return serve(Preview(load), args.config.absolute(), args.host, args.port)
 
 
 def _add_dates_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,7 +140,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "build": run_build, "check": run_check, "dates": run_dates,
+    "build": run_build, "check": run_check, "dates": run_dates, "serve": run_serve,
 }
 
 

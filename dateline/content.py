@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from dateline.cache import Entry, FileCache, fingerprint
 from dateline.config import SiteConfig
 from dateline.dates import DateError, normalise
 from dateline.errors import Diagnostics
@@ -17,12 +20,13 @@ from dateline.slugs import slugify
 EVENT_KEYS = frozenset({"title", "when", "where", "who", "tags", "source", "reference", "order", "slug"})
 SOURCE_KEYS = frozenset({"title", "publisher", "url", "kind", "dateline"})
 NO_DATELINE = "none"
+_REPEATABLE = frozenset({"source"})
+T = TypeVar("T")
 _CITATION = re.compile(r"(?P<id>[^\s\"“”]+)(?:\s+(?P<quote>[\"“].*[\"”]))?")
 
 
-def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
-    """The file as text, or None (with an error) when it is binary or not UTF-8."""
-    data = path.read_bytes()
+def decode(data: bytes, shown: str, diagnostics: Diagnostics) -> str | None:
+    """The file's bytes as text, or None (with an error) when it is binary or not UTF-8."""
     if b"\0" in data:
         diagnostics.error(shown, 1, "this is a binary file, not a Markdown text file")
         return None
@@ -35,15 +39,39 @@ def read_text(path: Path, shown: str, diagnostics: Diagnostics) -> str | None:
         return None
 
 
-def _documents(folder: Path, keys: frozenset[str], repeatable: frozenset[str], config: SiteConfig,
-               diagnostics: Diagnostics) -> list[Document]:
-    documents = []
+Parser = Callable[[Document, SiteConfig, Diagnostics], T]
+
+
+def _load(folder: Path, parse: Parser[T], keys: frozenset[str], config: SiteConfig, diagnostics: Diagnostics,
+          cache: FileCache[T] | None) -> list[T]:
+    """Every Markdown file under `folder`, parsed (or taken from the cache when unchanged)."""
+    values, seen = [], set()
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         shown = config.display_path(path)
-        text = read_text(path, shown, diagnostics)
-        if text is not None:
-            documents.append(parse_document(shown, text, known=keys, repeatable=repeatable, diagnostics=diagnostics))
-    return documents
+        seen.add(shown)
+        data = path.read_bytes()
+        key = fingerprint(data, f"{config.day_first}")
+        entry = cache.get(shown, key) if cache is not None else None
+        if entry is None:
+            entry = _parse(shown, data, key, parse, keys, config)
+            if cache is not None:
+                cache.put(shown, entry)
+        diagnostics.problems.extend(entry.problems)
+        if entry.value is not None:
+            values.append(entry.value)
+    if cache is not None:
+        cache.keep_only(seen)
+    return values
+
+
+def _parse(shown: str, data: bytes, key: bytes, parse: Parser[T], keys: frozenset[str], config: SiteConfig) -> Entry[T]:
+    local = Diagnostics()
+    text = decode(data, shown, local)
+    value = None
+    if text is not None:
+        document = parse_document(shown, text, known=keys, repeatable=_REPEATABLE, diagnostics=local)
+        value = parse(document, config, local)
+    return Entry(key, value, tuple(local.problems))
 
 
 def _required(document: Document, key: str, diagnostics: Diagnostics) -> str:
@@ -64,14 +92,11 @@ def _split_list(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
-def load_sources(config: SiteConfig, diagnostics: Diagnostics) -> dict[str, Source]:
+def load_sources(config: SiteConfig, diagnostics: Diagnostics,
+                 cache: FileCache[Source] | None = None) -> dict[str, Source]:
     """Every source in content/sources/, by id (its file name without .md)."""
-    sources = {}
     folder = config.content_dir / "sources"
-    for document in _documents(folder, SOURCE_KEYS, frozenset(), config, diagnostics):
-        source = _source(document, config, diagnostics)
-        sources[source.id] = source
-    return sources
+    return {source.id: source for source in _load(folder, _source, SOURCE_KEYS, config, diagnostics, cache)}
 
 
 def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> Source:
@@ -107,19 +132,20 @@ def _web_address(document: Document, diagnostics: Diagnostics) -> str | None:
     return url
 
 
-def load_events(config: SiteConfig, diagnostics: Diagnostics) -> list[EventFile]:
+def load_events(config: SiteConfig, diagnostics: Diagnostics,
+                cache: FileCache[EventFile] | None = None) -> list[EventFile]:
     """Every event file in content/events/, in file-name order."""
     folder = config.content_dir / "events"
     if not folder.is_dir():
         diagnostics.error(config.display_path(folder), 1, "there is no events folder: put one file per event in it")
         return []
-    documents = _documents(folder, EVENT_KEYS, frozenset({"source"}), config, diagnostics)
-    if not documents:
+    events = _load(folder, _event, EVENT_KEYS, config, diagnostics, cache)
+    if not events and not diagnostics.errors:
         diagnostics.error(config.display_path(folder), 1, "no events: put one Markdown file per event here")
-    return [_event(document, diagnostics) for document in documents]
+    return events
 
 
-def _event(document: Document, diagnostics: Diagnostics) -> EventFile:
+def _event(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> EventFile:
     return EventFile(
         path=document.path,
         slug=slugify(_optional(document, "slug") or Path(document.path).stem),

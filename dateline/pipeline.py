@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from dateline.cache import BuildCache
 from dateline.config import SiteConfig
 from dateline.content import load_events, load_sources
 from dateline.errors import Diagnostics
@@ -24,10 +25,11 @@ class Site:
     files: dict[str, bytes]
 
 
-def gather(config: SiteConfig, diagnostics: Diagnostics) -> Timeline:
-    """Read and validate all content into an ordered timeline; problems go to `diagnostics`."""
-    sources = load_sources(config, diagnostics)
-    entries = load_events(config, diagnostics)
+def gather(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None) -> Timeline:
+    """Read and validate all content into an ordered timeline; problems go to `diagnostics`.
+    With a cache, files whose bytes have not changed since the last build are not parsed again."""
+    sources = load_sources(config, diagnostics, cache.sources if cache else None)
+    entries = load_events(config, diagnostics, cache.events if cache else None)
     events = resolve_events(entries, sources, config, diagnostics)
     return make_timeline(events, sources, config, diagnostics)
 
@@ -41,9 +43,9 @@ def static_files(config: SiteConfig) -> dict[str, bytes]:
     }
 
 
-def build(config: SiteConfig, diagnostics: Diagnostics) -> Site | None:
+def build(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None) -> Site | None:
     """The whole site in memory, or None when the content has errors (all in `diagnostics`)."""
-    timeline = gather(config, diagnostics)
+    timeline = gather(config, diagnostics, cache)
     if diagnostics.errors:
         return None
     try:

@@ -28,6 +28,23 @@ def write_tree(files: Mapping[str, bytes], folder: Path) -> None:
         target.write_bytes(data)
 
 
+def sync(files: Mapping[str, bytes], folder: Path, previous: Mapping[str, bytes]) -> list[str]:
+    """Bring a folder that holds `previous` to hold `files`, writing only what changed, each file
+    replaced in one step (for the preview, which serves the folder while it changes). Returns the
+    paths written or removed."""
+    changed = [path for path, data in files.items() if previous.get(path) != data]
+    for relative in sorted(changed):
+        target = folder.joinpath(*relative.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(files[relative])
+        os.replace(temporary, target)
+    removed = sorted(previous.keys() - files.keys())
+    for relative in removed:
+        folder.joinpath(*relative.split("/")).unlink(missing_ok=True)
+    return sorted(changed) + removed
+
+
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one system call; False when the system cannot."""
     libc_name = ctypes.util.find_library("c")

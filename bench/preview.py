@@ -1,0 +1,65 @@
+"""Save-to-visible latency of the live preview, measured in headless Chromium.
+
+The preview serves a content tree; a page shows the index; an event's title is rewritten and the
+clock runs from just before the file is written until the new title is on the page in the
+browser (detection, rebuild, reload and the page's load all included)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.generate import generate
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.preview_server import PreviewServer
+
+
+def _retitle(path: Path, title: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^Title: .*$", f"Title: {title}", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+
+
+def latencies(project: Path, event: Path, edits: int = 7) -> list[float]:
+    """Seconds from each save to the new title showing in the open index page."""
+    results = []
+    with PreviewServer(project) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server.url + "index.html")
+        page.wait_for_function("() => !!window.LiveReload")
+        for number in range(edits):
+            title = f"Measured edit number {number}"
+            started = time.perf_counter()
+            _retitle(project / event, title)
+            page.locator("main article .event-title", has_text=title).wait_for(timeout=30_000)
+            results.append(time.perf_counter() - started)
+            time.sleep(0.3)
+        browser.close()
+        server.stop()
+    return results
+
+
+def measure() -> dict[str, float]:
+    """Median save-to-visible seconds for the bundled timeline and for 1,000 generated events."""
+    work = Path(tempfile.mkdtemp(prefix="dateline-bench-preview-"))
+    try:
+        bundled = work / "bundled"
+        for name in ("content", "templates"):
+            shutil.copytree(ROOT / name, bundled / name)
+        shutil.copy(ROOT / "site.toml", bundled / "site.toml")
+        small = latencies(bundled, Path("content/events/rajnath-singh-arrives-in-tokyo.md"))
+        generated = work / "generated"
+        generate(1000, generated)
+        shutil.copytree(ROOT / "templates", generated / "templates")
+        large = latencies(generated, Path("content/events/event-000500.md"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {"preview_bundled_s": round(statistics.median(small), 3),
+            "preview_1000_s": round(statistics.median(large), 3),
+            "preview_1000_max_s": round(max(large), 3)}

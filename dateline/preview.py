@@ -1,0 +1,104 @@
+"""The preview's state: the last good build in a temporary folder, the current problems, and the
+pages as the preview serves them (with the reload script, and the problems at the top)."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.cache import BuildCache
+from dateline.config import SiteConfig, load_config
+from dateline.errors import Diagnostics
+from dateline.pipeline import build
+from dateline.write import sync
+
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass
+class Preview:
+    """Builds on demand into `folder`, keeping the last good site when a build fails."""
+
+    load: Callable[[Diagnostics], SiteConfig]
+    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="dateline-preview-")))
+    files: dict[str, bytes] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    version: int = 0
+    cache: BuildCache = field(default_factory=BuildCache)
+    served: dict[str, int] = field(default_factory=dict)  # the build each page was last served from
+
+    def rebuild(self) -> list[str]:
+        """Build once; returns the site paths that changed (none when the build failed)."""
+        started = time.perf_counter()
+        diagnostics = Diagnostics()
+        try:
+            config = self.load(diagnostics)
+            site = None if diagnostics.errors else build(config, diagnostics, self.cache)
+        except Exception:  # the preview must survive anything a build does; the problem is shown
+            site = None
+            diagnostics.error("dateline", 1, "internal error: " + traceback.format_exc(limit=-1).strip())
+        changed = sync(site.files, self.folder, self.files) if site else []
+        if site:
+            self.files = site.files
+        self.problems = tuple(str(problem) for problem in diagnostics.sorted())
+        self.version += 1
+        self._report(site is not None, changed, time.perf_counter() - started)
+        return changed
+
+    def _report(self, built: bool, changed: list[str], seconds: float) -> None:
+        for problem in self.problems:
+            print(problem, file=sys.stderr)
+        state = f"rebuilt in {seconds * 1000:.0f} ms, {len(changed)} files changed" if built else \
+            "build failed: the preview shows the last good build and the problems above it"
+        print(state, file=sys.stderr, flush=True)
+
+    def page(self, path: str) -> bytes | None:
+        """A file of the last good build, or None."""
+        return self.files.get(path)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def problems_banner(problems: tuple[str, ...]) -> str:
+    """The problems as the top of every page shows them, exactly as the terminal prints them."""
+    if not problems:
+        return ""
+    lines = "\n".join(html.escape(problem) for problem in problems)
+    return (
+        '<section id="dateline-problems" role="alert" style="margin:0;padding:1rem 1.25rem;background:#fff0f0;'
+        'border-bottom:3px solid #b00020;color:#1d232b;font:14px/1.5 system-ui,sans-serif">'
+        f'<h2 style="margin:0 0 .5rem;font-size:1rem">Dateline found {len(problems)} problem(s)</h2>'
+        f'<pre style="margin:0;white-space:pre-wrap;font:13px/1.5 ui-monospace,monospace">{lines}</pre>'
+        "<p style=\"margin:.5rem 0 0\">Below is the last good build. Save a fix and this page reloads.</p>"
+        "</section>"
+    )
+
+
+def decorate(page: str, *, problems: tuple[str, ...], script: str) -> str:
+    """A page with the reload script in its head and the problems at the top of its body."""
+    head_end = _HEAD_END.search(page)
+    page = page[: head_end.start()] + script + page[head_end.start():] if head_end else script + page
+    banner = problems_banner(problems)
+    body = _BODY_START.search(page)
+    return page[: body.end()] + banner + page[body.end():] if body else banner + page
+
+
+def placeholder() -> str:
+    """What the preview serves before any build has succeeded."""
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Dateline preview</title></head>'
+            "<body><main><h1>Dateline preview</h1><p>No build has succeeded yet.</p></main></body></html>\n")
+
+
+def loader(config_path: Path, **overrides: Path | None) -> Callable[[Diagnostics], SiteConfig]:
+    """Reads site.toml afresh for each build, so that edits to it take effect."""
+    return lambda diagnostics: load_config(config_path, diagnostics, **overrides)
