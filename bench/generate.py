@@ -18,7 +18,15 @@ from pathlib import Path
 from dateline.dates.calendars import SAKA_MONTH_NAMES
 from dateline.dates.labels import MONTH_NAMES
 
-WORDS = ["minister", "delegation", "bilateral", "cooperation", "strategic", "partnership", "dialogue", "security", "maritime", "defence", "trade", "investment", "agreement", "framework", "summit", "talks", "memorandum", "exercise", "naval", "joint", "statement", "region", "stability", "climate", "energy", "supply", "chain", "technology", "connectivity", "infrastructure", "development", "review", "consultations", "visit", "counterpart", "ministry", "officials", "framework", "roadmap", "implementation", "commitment", "peace", "prosperity", "rules-based", "order", "sovereignty", "capacity", "building", "humanitarian", "assistance", "relief", "students", "culture", "exchange", "tourism", "health", "vaccine", "digital", "space", "research", "innovation", "industry"]
+WORDS = (
+    "minister delegation bilateral cooperation strategic partnership dialogue security maritime "
+    "defence trade investment agreement framework summit talks memorandum exercise naval joint "
+    "statement region stability climate energy supply chain technology connectivity infrastructure "
+    "development review consultations visit counterpart ministry officials framework roadmap "
+    "implementation commitment peace prosperity rules-based order sovereignty capacity building "
+    "humanitarian assistance relief students culture exchange tourism health vaccine digital space "
+    "research innovation industry"
+).split()
 TAGS = [f"{a} {b}" for a in ("defence", "trade", "climate", "maritime", "energy", "health", "space", "cyber",
                               "culture", "finance") for b in ("talks", "agreement", "exercise", "visit", "summit",
                                                              "dialogue", "statement", "review", "forum", "mission")]
@@ -30,8 +38,13 @@ PLACES = [f"{city}, {country}" for country, cities in (
     ("Brazil", ("Brasilia",)), ("South Africa", ("Pretoria", "Durban")), ("Vietnam", ("Hanoi",)),
     ("United Kingdom", ("London",)), ("Egypt", ("Cairo",)), ("Kenya", ("Nairobi",)), ("Chile", ("Santiago",)),
 ) for city in cities]
-GIVEN = ["Asha", "Ravi", "Kenji", "Yuki", "Marie", "Jean", "Sarah", "Tom", "Ade", "Lina", "Omar", "Priya", "Arjun", "Mei", "Hana", "Carlos", "Ana", "Ivan", "Olga", "Ken"]
-FAMILY = ["Rao", "Sato", "Martin", "Dubois", "Smith", "Okafor", "Haddad", "Iyer", "Tanaka", "Silva", "Petrov", "Kumar", "Suzuki", "Ito", "Lee"]
+GIVEN = (
+    "Asha Ravi Kenji Yuki Marie Jean Sarah Tom Ade Lina Omar Priya Arjun Mei Hana Carlos Ana Ivan "
+    "Olga Ken"
+).split()
+FAMILY = (
+    "Rao Sato Martin Dubois Smith Okafor Haddad Iyer Tanaka Silva Petrov Kumar Suzuki Ito Lee"
+).split()
 PUBLISHERS = ("Press Information Bureau", "Ministry of External Affairs", "Ministry of Foreign Affairs of Japan",
               "Prime Minister's Office", "Embassy Press Office", "Wire service")
 FIRST, LAST = dt.date(1950, 1, 1), dt.date(2026, 12, 31)
