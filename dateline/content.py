@@ -9,18 +9,19 @@ from typing import TypeVar
 
 from dateline.cache import Entry, FileCache, fingerprint
 from dateline.config import SiteConfig
-from dateline.dates import DateError, normalise
+from dateline.dates import DateError, DateValue, normalise
 from dateline.errors import Diagnostics
 from dateline.headers import Document, parse_document
 from dateline.markup import plain_text, render_markdown
-from dateline.model import Citation, EventFile, Source
+from dateline.model import Citation, EventFile, Reading, Source
 from dateline.quotes import comparable
 from dateline.slugs import slugify
 
 EVENT_KEYS = frozenset({"title", "when", "where", "who", "tags", "source", "reference", "order", "slug"})
-SOURCE_KEYS = frozenset({"title", "publisher", "url", "kind", "dateline"})
+SOURCE_KEYS = frozenset({"title", "publisher", "url", "kind", "dateline", "reference", "note"})
 NO_DATELINE = "none"
 _REPEATABLE = frozenset({"source"})
+_QUALIFIABLE = frozenset({"when"})
 T = TypeVar("T")
 _CITATION = re.compile(r"(?P<id>[^\s\"“”]+)(?:\s+(?P<quote>[\"“].*[\"”]))?")
 
@@ -69,7 +70,8 @@ def _parse(shown: str, data: bytes, key: bytes, parse: Parser[T], keys: frozense
     text = decode(data, shown, local)
     value = None
     if text is not None:
-        document = parse_document(shown, text, known=keys, repeatable=_REPEATABLE, diagnostics=local)
+        document = parse_document(shown, text, known=keys, repeatable=_REPEATABLE, diagnostics=local,
+                                  qualifiable=_QUALIFIABLE)
         value = parse(document, config, local)
     return Entry(key, value, tuple(local.problems))
 
@@ -103,10 +105,11 @@ def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) ->
     dateline_text = _optional(document, "dateline")
     dateline = None
     if dateline_text and dateline_text.lower() != NO_DATELINE:
-        try:
-            dateline = normalise(dateline_text, anchor=None, day_first=config.day_first)
-        except DateError as exc:
-            diagnostics.error(document.path, document.line_of("dateline"), f"dateline: {exc}")
+        dateline = _absolute_day(document, "dateline", config, diagnostics)
+    reference = _absolute_day(document, "reference", config, diagnostics) if _optional(document, "reference") else None
+    if dateline and reference:
+        diagnostics.warning(document.path, document.line_of("reference"),
+                            "a source with a dateline needs no Reference: its dateline is its reference")
     body_html = render_markdown(document.body)
     return Source(
         id=Path(document.path).stem,
@@ -117,9 +120,20 @@ def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) ->
         kind=_optional(document, "kind"),
         dateline_text=dateline_text,
         dateline=dateline,
+        reference=reference,
+        note=_optional(document, "note"),
         body_html=body_html,
         plain_text=comparable(plain_text(body_html)),
     )
+
+
+def _absolute_day(document: Document, key: str, config: SiteConfig, diagnostics: Diagnostics) -> DateValue | None:
+    """A dateline or reference: a date that needs no anchor itself."""
+    try:
+        return normalise(_optional(document, key) or "", anchor=None, day_first=config.day_first)
+    except DateError as exc:
+        diagnostics.error(document.path, document.line_of(key), f"{key}: {exc}")
+        return None
 
 
 def _web_address(document: Document, diagnostics: Diagnostics) -> str | None:
@@ -156,6 +170,7 @@ def _event(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> 
         who=_split_list(_optional(document, "who")),
         tags=_split_list(_optional(document, "tags")),
         citations=tuple(_citation(document.path, f.value, f.line, diagnostics) for f in document.all("source")),
+        readings=tuple(Reading(f.qualifier or "", f.value, f.line) for f in document.qualified("when")),
         reference=_optional(document, "reference"),
         reference_line=document.line_of("reference"),
         order=_order(document, diagnostics),

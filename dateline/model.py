@@ -21,6 +21,8 @@ class Source:
     kind: str | None
     dateline_text: str | None
     dateline: DateValue | None
+    reference: DateValue | None
+    note: str | None
     body_html: Markup
     plain_text: str
 
@@ -31,6 +33,15 @@ class Citation:
 
     source_id: str
     quote: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one cited source dates the event, when it dates it differently from `When:`."""
+
+    source_id: str
+    when: str
     line: int
 
 
@@ -47,6 +58,7 @@ class EventFile:
     who: tuple[str, ...]
     tags: tuple[str, ...]
     citations: tuple[Citation, ...]
+    readings: tuple[Reading, ...]
     reference: str | None
     reference_line: int
     order: int | None
@@ -62,13 +74,28 @@ class Anchor:
 
 
 @dataclass(frozen=True)
+class SourceDate:
+    """A source's own reading of an event's date, and whether it contradicts the event's date."""
+
+    source_id: str
+    date: DateValue
+    conflicts: bool
+
+
+@dataclass(frozen=True)
 class Event:
-    """An event with its date resolved; `source_position` is where its quote sits in its source."""
+    """An event with its date resolved; `source_position` is where its quote sits in its source;
+    `readings` are the dates other sources give it (the event is disputed when one contradicts)."""
 
     entry: EventFile
     date: DateValue
     anchor: Anchor | None
     source_position: int | None
+    readings: tuple[SourceDate, ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        return any(reading.conflicts for reading in self.readings)
 
     @property
     def slug(self) -> str:

@@ -32,6 +32,7 @@ class Preview:
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="dateline-preview-")))
     files: dict[str, bytes] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    failed: bool = False
     version: int = 0
     cache: BuildCache = field(default_factory=BuildCache)
     served: dict[str, int] = field(default_factory=dict)  # the build each page was last served from
@@ -50,6 +51,7 @@ class Preview:
         if site:
             self.files = site.files
         self.problems = tuple(str(problem) for problem in diagnostics.sorted())
+        self.failed = site is None
         self.version += 1
         self._report(site is not None, changed, time.perf_counter() - started)
         return changed
@@ -69,26 +71,30 @@ class Preview:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def problems_banner(problems: tuple[str, ...]) -> str:
+def problems_banner(problems: tuple[str, ...], *, failed: bool) -> str:
     """The problems as the top of every page shows them, exactly as the terminal prints them."""
     if not problems:
         return ""
     lines = "\n".join(html.escape(problem) for problem in problems)
+    if failed:
+        heading, note, colour = f"The build failed: {len(problems)} problem(s)", \
+            "Below is the last good build. Save a fix and this page reloads.", ("#fff0f0", "#b00020")
+    else:
+        heading, note, colour = f"{len(problems)} warning(s)", "The page below is up to date.", ("#fff8e1", "#8a6d00")
     return (
-        '<section id="dateline-problems" role="alert" style="margin:0;padding:1rem 1.25rem;background:#fff0f0;'
-        'border-bottom:3px solid #b00020;color:#1d232b;font:14px/1.5 system-ui,sans-serif">'
-        f'<h2 style="margin:0 0 .5rem;font-size:1rem">Dateline found {len(problems)} problem(s)</h2>'
+        f'<section id="dateline-problems" role="alert" style="margin:0;padding:1rem 1.25rem;background:{colour[0]};'
+        f'border-bottom:3px solid {colour[1]};color:#1d232b;font:14px/1.5 system-ui,sans-serif">'
+        f'<h2 style="margin:0 0 .5rem;font-size:1rem">{heading}</h2>'
         f'<pre style="margin:0;white-space:pre-wrap;font:13px/1.5 ui-monospace,monospace">{lines}</pre>'
-        "<p style=\"margin:.5rem 0 0\">Below is the last good build. Save a fix and this page reloads.</p>"
-        "</section>"
+        f'<p style="margin:.5rem 0 0">{note}</p></section>'
     )
 
 
-def decorate(page: str, *, problems: tuple[str, ...], script: str) -> str:
+def decorate(page: str, *, problems: tuple[str, ...], failed: bool, script: str) -> str:
     """A page with the reload script in its head and the problems at the top of its body."""
     head_end = _HEAD_END.search(page)
     page = page[: head_end.start()] + script + page[head_end.start():] if head_end else script + page
-    banner = problems_banner(problems)
+    banner = problems_banner(problems, failed=failed)
     body = _BODY_START.search(page)
     return page[: body.end()] + banner + page[body.end():] if body else banner + page
 

@@ -1,11 +1,17 @@
-"""Resolving each event's `When:` against its anchor, and checking what it cites."""
+"""Resolving each event's dates against their anchors, and checking what the event cites.
+
+An event's `When:` resolves against its `Reference:`, else its first source's anchor. A source's
+anchor is its dateline, else its own `Reference:` (for a document printed without a dateline).
+`When (source-id): ...` records how another source dates the event; it resolves against that
+source's anchor, and when it contradicts `When:` the event is disputed and a warning says so.
+"""
 
 from __future__ import annotations
 
 from dateline.config import SiteConfig
-from dateline.dates import DateError, MissingAnchorError, Precision, normalise
+from dateline.dates import DateError, DateValue, MissingAnchorError, Precision, display, normalise
 from dateline.errors import Diagnostics
-from dateline.model import Anchor, Event, EventFile, Source
+from dateline.model import Anchor, Event, EventFile, Reading, Source, SourceDate
 from dateline.quotes import find_quote
 
 
@@ -16,23 +22,39 @@ def resolve_events(
     events = []
     for entry in files:
         _check_citations(entry, sources, diagnostics)
-        anchor = _anchor(entry, sources, config, diagnostics)
+        anchor = _event_anchor(entry, sources, config, diagnostics)
         try:
-            date = normalise(entry.when, anchor=anchor.date.start if anchor else None, day_first=config.day_first)
-        except MissingAnchorError as exc:
-            diagnostics.error(entry.path, entry.when_line, f"{exc}; {_missing_anchor_hint(entry, sources)}")
-            continue
+            date = _read(entry.when, anchor, config)
         except DateError as exc:
-            diagnostics.error(entry.path, entry.when_line, str(exc))
+            _report(exc, entry.path, entry.when_line, _missing_hint(entry, sources), diagnostics)
             continue
-        events.append(Event(entry, date, anchor if date.anchor else None, _source_position(entry, sources)))
+        readings = tuple(_reading(reading, date, entry, sources, config, diagnostics) for reading in entry.readings)
+        events.append(Event(entry, date, anchor if date.anchor else None, _source_position(entry, sources),
+                            tuple(reading for reading in readings if reading is not None)))
     return events
 
 
-def _anchor(
-    entry: EventFile, sources: dict[str, Source], config: SiteConfig, diagnostics: Diagnostics
-) -> Anchor | None:
-    """`Reference:` if given, else the first cited source's dateline, else None."""
+def _read(text: str, anchor: Anchor | None, config: SiteConfig) -> DateValue:
+    return normalise(text, anchor=anchor.date.start if anchor else None, day_first=config.day_first)
+
+
+def _report(error: DateError, path: str, line: int, hint: str, diagnostics: Diagnostics) -> None:
+    """A date that cannot be read; one that lacks an anchor says how to give it one."""
+    diagnostics.error(path, line, f"{error}; {hint}" if isinstance(error, MissingAnchorError) else str(error))
+
+
+def source_anchor(source: Source) -> Anchor | None:
+    """A source's dateline, else its Reference."""
+    if source.dateline is not None:
+        return Anchor(source.dateline, f"the dateline of {source.id}")
+    if source.reference is not None:
+        return Anchor(source.reference, f"the reference date of {source.id}")
+    return None
+
+
+def _event_anchor(entry: EventFile, sources: dict[str, Source], config: SiteConfig,
+                  diagnostics: Diagnostics) -> Anchor | None:
+    """`Reference:` if given, else the first cited source's anchor, else None."""
     if entry.reference:
         try:
             date = normalise(entry.reference, anchor=None, day_first=config.day_first)
@@ -44,16 +66,38 @@ def _anchor(
             return None
         return Anchor(date, "the event's Reference")
     first = sources.get(entry.citations[0].source_id) if entry.citations else None
-    if first is not None and first.dateline is not None:
-        return Anchor(first.dateline, f"the dateline of {first.id}")
-    return None
+    return source_anchor(first) if first is not None else None
 
 
-def _missing_anchor_hint(entry: EventFile, sources: dict[str, Source]) -> str:
+def _missing_hint(entry: EventFile, sources: dict[str, Source]) -> str:
     first = sources.get(entry.citations[0].source_id) if entry.citations else None
     if first is None:
         return "add 'Reference: <date>' or cite a source that has a Dateline"
     return f"its first source, {first.id}, has no dateline: add 'Reference: <date>' to the event"
+
+
+def _reading(reading: Reading, date: DateValue, entry: EventFile, sources: dict[str, Source], config: SiteConfig,
+             diagnostics: Diagnostics) -> SourceDate | None:
+    """`When (source-id): ...`: the source's own date for the event, checked against `When:`."""
+    source = sources.get(reading.source_id)
+    if source is None or reading.source_id not in {c.source_id for c in entry.citations}:
+        diagnostics.error(entry.path, reading.line,
+                          f"'When ({reading.source_id})' needs the event to cite that source with a 'Source:' line")
+        return None
+    try:
+        value = _read(reading.when, source_anchor(source), config)
+    except DateError as exc:
+        hint = f"{source.id} has no dateline: give the source a 'Reference:'"
+        _report(exc, entry.path, reading.line, hint, diagnostics)
+        return None
+    conflicts = value.end < date.start or value.start > date.end
+    if conflicts:
+        diagnostics.warning(
+            entry.path, reading.line,
+            f"sources disagree on the date: {source.id} says '{reading.when}' ({display(value)}), "
+            f"but When: says {display(date)}; the event is shown as disputed",
+        )
+    return SourceDate(source.id, value, conflicts)
 
 
 def _check_citations(entry: EventFile, sources: dict[str, Source], diagnostics: Diagnostics) -> None:

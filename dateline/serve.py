@@ -63,7 +63,7 @@ class PageHandler(web.RequestHandler):
             page = data.decode("utf-8") if data is not None else placeholder()
             script = RELOAD_SCRIPT.format(port=self.port)
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(decorate(page, problems=self.preview.problems, script=script))
+            self.finish(decorate(page, problems=self.preview.problems, failed=self.preview.failed, script=script))
             return
         self.set_header("Content-Type", content_type)
         self.finish(data)

@@ -76,13 +76,14 @@ def test_every_problem_is_reported_at_once(project: Path) -> None:
 
 
 def test_a_relative_date_without_an_anchor_says_how_to_give_one(project: Path) -> None:
+    (project / "content/sources/undated.md").write_text("Title: Undated\nDateline: none\n\nIt started in March.\n")
     (project / "content/events/c.md").write_text(
-        'Title: C\nWhen: in March this year\nSource: fe-online-defence-corridors "This started in March"\n\n'
+        'Title: C\nWhen: in March this year\nSource: undated "It started in March"\n\n'
     )
     result = run_build(cwd=project)
     assert result.returncode == 1
     assert "content/events/c.md:2: error: 'in March this year' is relative" in result.stderr
-    assert "fe-online-defence-corridors, has no dateline: add 'Reference: <date>'" in result.stderr
+    assert "its first source, undated, has no dateline: add 'Reference: <date>'" in result.stderr
 
 
 def test_a_reference_anchors_a_relative_date(project: Path) -> None:
@@ -103,15 +104,28 @@ def test_two_builds_are_byte_identical(project: Path) -> None:
     assert one == two
 
 
+def test_check_on_the_bundled_content_reports_exactly_the_wreath_laying_conflict(project: Path) -> None:
+    result = run_build("check", cwd=project)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/events/wreath-laying-at-jsdf-memorial.md:9: warning: sources disagree on the date: "
+        "fe-online-defence-corridors says 'On Wednesday' (7 September 2022), but When: says 8 September 2022; "
+        "the event is shown as disputed",
+        "0 error(s), 1 warning(s)",
+    ]
+    assert run_build("check", "--strict", cwd=project).returncode == 1
+
+
 def test_check_reports_problems_and_writes_nothing(project: Path) -> None:
-    clean = run_build("check", cwd=project)
-    assert clean.returncode == 0
-    assert "0 error(s), 0 warning(s)" in clean.stderr
     (project / "content/events/d.md").write_text("Title: D\nWhen: 2022\nColour: red\n\n")
     warned = run_build("check", cwd=project)
     assert warned.returncode == 0
     assert "content/events/d.md:3: warning: unknown key 'colour'" in warned.stderr
-    assert run_build("check", "--strict", cwd=project).returncode == 1
+    assert "0 error(s), 2 warning(s)" in warned.stderr
+    (project / "content/events/e.md").write_text("Title: E\nWhen: 2022-13-01\n\n")
+    failed = run_build("check", cwd=project)
+    assert failed.returncode == 1
+    assert "content/events/e.md:2: error:" in failed.stderr
     assert not (project / "site").exists()
 
 

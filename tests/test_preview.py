@@ -51,9 +51,10 @@ def test_edits_problems_and_fixes_reach_the_open_page(browser: Any, project: Pat
         heading(page, "Rajnath Singh lands in Tokyo").wait_for(timeout=5000)
 
         (project / "content/events/broken.md").write_text("Title: Broken\nWhen: Septembr 7, 2022\n\nBody.\n")
-        problems = page.locator("#dateline-problems")
+        problems = page.locator("#dateline-problems", has_text="content/events/broken.md:2: error:")
         problems.wait_for(timeout=5000)
         assert "content/events/broken.md:2: error: cannot read 'Septembr 7, 2022' as a date" in problems.inner_text()
+        assert "The build failed" in problems.inner_text()
         assert heading(page, "Rajnath Singh lands in Tokyo").count() == 1  # the last good timeline below
 
         (project / "content/events/broken.md").write_text("Title: Mended\nWhen: September 7, 2022\n\nBody.\n")
