@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -126,3 +127,17 @@ class Timeline:
     events: tuple[Event, ...]
     sources: tuple[Source, ...]
     facets: dict[str, tuple[Facet, ...]]
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The newest date the content itself gives: its latest source dateline (or, without
+        datelines, its latest event). Exports and briefings say "as of" this, never the clock."""
+        return as_of(self.sources, self.events)
+
+
+def as_of(sources: tuple[Source, ...], events: tuple[Event, ...]) -> dt.date | None:
+    """The latest dateline of `sources`, else the latest start among `events`."""
+    datelines = [source.dateline.end for source in sources if source.dateline is not None]
+    if datelines:
+        return max(datelines)
+    return max((event.date.start for event in events), default=None)

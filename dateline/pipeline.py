@@ -10,7 +10,7 @@ from dateline.cache import BuildCache
 from dateline.config import SiteConfig
 from dateline.content import load_events, load_sources
 from dateline.errors import Diagnostics
-from dateline.exports import timeline_json
+from dateline.exports import exports
 from dateline.model import Timeline
 from dateline.render import Renderer, make_environment, template_location
 from dateline.resolve import resolve_events
@@ -49,11 +49,11 @@ def build(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None
     if diagnostics.errors:
         return None
     try:
-        files = Renderer(make_environment(config.templates_dir), timeline).pages()
+        files = Renderer(make_environment(config.templates_dir), timeline, config).pages()
     except jinja2.TemplateError as exc:
         path, line = template_location(exc, config.templates_dir)
         diagnostics.error(config.display_path(path), line, f"template: {exc.message or exc}")
         return None
-    files["timeline.json"] = timeline_json(timeline).encode("utf-8")
+    files.update(exports(timeline, config))
     files.update(static_files(config))
     return Site(timeline, files)

@@ -10,8 +10,11 @@ from typing import Any
 import jinja2
 
 from dateline.axis import build_axis
+from dateline.config import Briefing, SiteConfig
 from dateline.dates import DateValue, Precision, display
-from dateline.dates.labels import MONTH_NAMES, offset_text
+from dateline.dates.labels import MONTH_NAMES, day_label, offset_text
+from dateline.exports import DOWNLOADS
+from dateline.exports.briefing import contents
 from dateline.model import Event, Facet, Timeline
 
 FACET_TITLES = {"tags": "Tags", "people": "People", "places": "Places", "years": "Years", "sources": "Sources"}
@@ -101,15 +104,29 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     environment.filters["display"] = display
     environment.filters["html_datetime"] = html_datetime
+    environment.filters["day_label"] = day_label
+    environment.filters["yyyymmdd"] = lambda day: f"{day.year:04d}{day.month:02d}{day.day:02d}"
     return environment
+
+
+def embed_snippet(title: str, base_url: str) -> str:
+    """The <iframe> to paste into a page, with the listener that fits the frame to its content."""
+    source = f"{base_url.rstrip('/')}/embed.html" if base_url else "embed.html"
+    return (
+        f'<iframe src="{source}" title="{title}" style="width:100%;border:0" loading="lazy"></iframe>\n'
+        '<script>addEventListener("message",function(e){var d=e.data;if(d&&d.type==="dateline:height")'
+        '{document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)'
+        '{f.style.height=d.height+"px"}})}})</script>'
+    )
 
 
 class Renderer:
     """Renders each page of a timeline with the links every page shares."""
 
-    def __init__(self, environment: jinja2.Environment, timeline: Timeline) -> None:
+    def __init__(self, environment: jinja2.Environment, timeline: Timeline, config: SiteConfig) -> None:
         self.environment = environment
         self.timeline = timeline
+        self.config = config
         self.sources = {source.id: source for source in timeline.sources}
         self.slugs = {
             kind: {facet.name.casefold(): facet.slug for facet in facets}
@@ -121,7 +138,8 @@ class Renderer:
         root = "../" * path.count("/")
         html = self.environment.get_template(template).render(
             site=self.timeline, root=root, sources=self.sources, facet_url=self._facet_url(root),
-            facet_titles=FACET_TITLES, facet_singular=FACET_SINGULAR, **context,
+            facet_titles=FACET_TITLES, facet_singular=FACET_SINGULAR, downloads=DOWNLOADS,
+            briefings=self.config.briefings, **context,
         )
         return path, html.encode("utf-8")
 
@@ -134,8 +152,11 @@ class Renderer:
     def pages(self) -> dict[str, bytes]:
         """Every HTML page of the site."""
         timeline = self.timeline
+        snippet = embed_snippet(timeline.title, self.config.base_url)
         pages = dict([self.page("index.html", "index.html", years=group_by_year(timeline.events),
-                                axis=build_axis(timeline.events))])
+                                axis=build_axis(timeline.events), embed_snippet=snippet),
+                      self.page("embed.html", "embed.html")])
+        pages.update(self._briefing(briefing) for briefing in self.config.briefings)
         events = timeline.events
         for index, event in enumerate(events):
             neighbours = {"previous": events[index - 1] if index else None,
@@ -145,6 +166,11 @@ class Renderer:
             pages.update([self.page("facets.html", f"{kind}/index.html", kind=kind, facets=facets)])
             pages.update(self._facet_page(kind, facet) for facet in facets)
         return pages
+
+    def _briefing(self, briefing: Briefing) -> tuple[str, bytes]:
+        held = contents(briefing, self.timeline)
+        return self.page("briefing.html", f"briefings/{briefing.name}.html", briefing=briefing, events=held.events,
+                         cited=held.cited, as_of=held.as_of, axis=build_axis(held.events))
 
     def _facet_page(self, kind: str, facet: Facet) -> tuple[str, bytes]:
         path = f"{kind}/{facet.slug}.html"

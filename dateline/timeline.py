@@ -60,11 +60,20 @@ def check_slugs(events: Iterable[Event], diagnostics: Diagnostics) -> None:
             )
 
 
+def check_briefings(events: tuple[Event, ...], config: SiteConfig, diagnostics: Diagnostics) -> None:
+    """A briefing that selects nothing is almost always a typo in its tags, people or places."""
+    for briefing in config.briefings:
+        if not briefing.selection.select(events):
+            diagnostics.warning(config.display_path(config.root / "site.toml"), briefing.line,
+                                f"briefing '{briefing.name}' selects no events")
+
+
 def make_timeline(events: list[Event], sources: dict[str, Source], config: SiteConfig,
                   diagnostics: Diagnostics) -> Timeline:
     """The ordered timeline with its facets."""
     check_slugs(events, diagnostics)
     ordered = tuple(sorted(events, key=sort_key))
+    check_briefings(ordered, config, diagnostics)
     facets = {
         "tags": _facets("tags", ordered, lambda e: e.entry.tags),
         "people": _facets("people", ordered, lambda e: e.entry.who),
