@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from markupsafe import Markup
+
 from dateline.cache import Entry, FileCache, fingerprint
 from dateline.config import SiteConfig
 from dateline.dates import DateError, DateValue, normalise
@@ -110,7 +112,7 @@ def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) ->
     if dateline and reference:
         diagnostics.warning(document.path, document.line_of("reference"),
                             "a source with a dateline needs no Reference: its dateline is its reference")
-    body_html = render_markdown(document.body)
+    body_html = _body(document, diagnostics)
     return Source(
         id=Path(document.path).stem,
         path=document.path,
@@ -125,6 +127,16 @@ def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) ->
         body_html=body_html,
         plain_text=comparable(plain_text(body_html)),
     )
+
+
+def _body(document: Document, diagnostics: Diagnostics) -> Markup:
+    """The Markdown body as safe HTML; an image from another site is linked, not shown, and said so."""
+    rendered = render_markdown(document.body)
+    for address in rendered.outside_images:
+        line = document.body_line + document.body[: max(document.body.find(address), 0)].count("\n")
+        diagnostics.warning(document.path, line, f"the image {address} is on another site: it is linked, not shown, "
+                            "so that the site makes no request outside itself")
+    return rendered.html
 
 
 def _absolute_day(document: Document, key: str, config: SiteConfig, diagnostics: Diagnostics) -> DateValue | None:
@@ -174,7 +186,7 @@ def _event(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> 
         reference=_optional(document, "reference"),
         reference_line=document.line_of("reference"),
         order=_order(document, diagnostics),
-        body_html=render_markdown(document.body),
+        body_html=_body(document, diagnostics),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -94,7 +95,9 @@ def _check_keys(
     for field in fields:
         name = field.key if field.qualifier is None else f"{field.key} ({field.qualifier})"
         if field.key not in known:
-            diagnostics.warning(path, field.line, f"unknown key '{field.key}' (known keys: {', '.join(sorted(known))})")
+            guess = difflib.get_close_matches(field.key, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0].capitalize()}'?" if guess else f"known keys: {', '.join(sorted(known))}"
+            diagnostics.warning(path, field.line, f"unknown key '{field.key}' ({hint})")
         elif field.qualifier is not None and field.key not in qualifiable:
             diagnostics.error(path, field.line, f"'{field.key}' takes no qualifier in brackets")
         elif field.qualifier == "":

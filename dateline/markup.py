@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -24,10 +25,40 @@ def sanitise(fragment: str) -> Markup:
     return Markup(nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES))
 
 
-def render_markdown(text: str) -> Markup:
+@dataclass(frozen=True)
+class Rendered:
+    """A body as safe HTML, and the addresses of the outside images it linked instead of showing."""
+
+    html: Markup
+    outside_images: tuple[str, ...]
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+def _outside_images_as_links(fragment: str) -> tuple[str, tuple[str, ...]]:
+    """Images from other sites would make every reader's browser fetch them: they become links."""
+    found: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        attributes = {m[1].lower(): html.unescape(m[2] or m[3] or m[4] or "") for m in _ATTRIBUTE.finditer(match[0])}
+        source = attributes.get("src", "")
+        if not _ABSOLUTE.match(source):
+            return match[0]
+        found.append(source)
+        label = attributes.get("alt") or "image"
+        return f'<a href="{html.escape(source)}">{html.escape(label)}</a>'
+
+    return _IMAGE.sub(replace, fragment), tuple(found)
+
+
+def render_markdown(text: str) -> Rendered:
     """A Markdown body as safe HTML."""
     _converter.reset()
-    return sanitise(_converter.convert(text))
+    fragment, outside = _outside_images_as_links(_converter.convert(text))
+    return Rendered(sanitise(fragment), outside)
 
 
 _TAG = re.compile(r"<[^>]+>")

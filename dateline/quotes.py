@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -17,6 +18,22 @@ def comparable(text: str) -> str:
     """Text reduced for comparison: NFKC, case-folded, plain quotes and dashes, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).casefold()
     return " ".join(re.split(r"\s+", text)).strip()
+
+
+def nearest_passage(quote: str, comparable_text: str) -> str | None:
+    """The stretch of a source's (comparable) text most like the quote, to suggest a correction."""
+    wanted = comparable(quote)
+    if not wanted or not comparable_text:
+        return None
+    matcher = difflib.SequenceMatcher(None, comparable_text, wanted, autojunk=False)
+    block = matcher.find_longest_match(0, len(comparable_text), 0, len(wanted))
+    if block.size < min(12, len(wanted) // 2):
+        return None
+    slack = 12
+    start = max(block.a - block.b - slack, 0)
+    end = block.a + (len(wanted) - block.b) + slack
+    words = comparable_text[start:end].split(" ")
+    return " ".join(words[1 if start else 0: -1 if end < len(comparable_text) else None])
 
 
 def find_quote(quote: str, comparable_text: str) -> int | None:

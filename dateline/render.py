@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +114,8 @@ def embed_snippet(title: str, base_url: str) -> str:
     """The <iframe> to paste into a page, with the listener that fits the frame to its content."""
     source = f"{base_url.rstrip('/')}/embed.html" if base_url else "embed.html"
     return (
-        f'<iframe src="{source}" title="{title}" style="width:100%;border:0" loading="lazy"></iframe>\n'
+        f'<iframe src="{html.escape(source)}" title="{html.escape(title)}" style="width:100%;border:0" '
+        'loading="lazy"></iframe>\n'
         '<script>addEventListener("message",function(e){var d=e.data;if(d&&d.type==="dateline:height")'
         '{document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)'
         '{f.style.height=d.height+"px"}})}})</script>'

@@ -8,11 +8,13 @@ source's anchor, and when it contradicts `When:` the event is disputed and a war
 
 from __future__ import annotations
 
+import difflib
+
 from dateline.config import SiteConfig
 from dateline.dates import DateError, DateValue, MissingAnchorError, Precision, display, normalise
 from dateline.errors import Diagnostics
 from dateline.model import Anchor, Event, EventFile, Reading, Source, SourceDate
-from dateline.quotes import find_quote
+from dateline.quotes import find_quote, nearest_passage
 
 
 def resolve_events(
@@ -104,15 +106,23 @@ def _check_citations(entry: EventFile, sources: dict[str, Source], diagnostics: 
     for citation in entry.citations:
         source = sources.get(citation.source_id)
         if source is None:
-            known = ", ".join(sorted(sources)) or "none"
-            diagnostics.error(
-                entry.path, citation.line,
-                f"cites source '{citation.source_id}', which is not in content/sources/ (known: {known})",
-            )
-        elif citation.quote and find_quote(citation.quote, source.plain_text) is None:
-            diagnostics.warning(
-                entry.path, citation.line, f"the quote does not appear in {citation.source_id}'s text"
-            )
+            guess = difflib.get_close_matches(citation.source_id, sources, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"known: {', '.join(sorted(sources)) or 'none'}"
+            diagnostics.error(entry.path, citation.line,
+                              f"cites source '{citation.source_id}', which is not in content/sources/ ({hint})")
+        elif citation.quote:
+            _check_quote(entry, citation.quote, citation.line, source, diagnostics)
+
+
+def _check_quote(entry: EventFile, quote: str, line: int, source: Source, diagnostics: Diagnostics) -> None:
+    """A quote must be in its source's text (whitespace, case, curly quotes and dashes aside)."""
+    if not source.plain_text:
+        diagnostics.warning(entry.path, line, f"{source.id} has no text to check the quote against: paste the "
+                            "source's text below its header")
+    elif find_quote(quote, source.plain_text) is None:
+        nearest = nearest_passage(quote, source.plain_text)
+        hint = f"; its nearest passage reads \"{nearest}\"" if nearest else ""
+        diagnostics.error(entry.path, line, f"the quote does not appear in {source.id}'s text{hint}")
 
 
 def _source_position(entry: EventFile, sources: dict[str, Source]) -> int | None:

@@ -129,10 +129,31 @@ def test_check_reports_problems_and_writes_nothing(project: Path) -> None:
     assert not (project / "site").exists()
 
 
-def test_a_quote_missing_from_its_source_is_a_warning(project: Path) -> None:
-    (project / "content/events/e.md").write_text('Title: E\nWhen: 2022\nSource: pib-2022-09-08 "never said"\n\n')
+def test_a_misquote_is_an_error_that_shows_the_nearest_passage(project: Path) -> None:
+    (project / "content/events/e.md").write_text(
+        'Title: E\nWhen: 2022\nSource: pib-2022-09-08 "He was given a ceremonial guard of honour before the meeting"\n\n'
+    )
     result = run_build("check", cwd=project)
-    assert "content/events/e.md:3: warning: the quote does not appear in pib-2022-09-08's text" in result.stderr
+    assert result.returncode == 1
+    line = next(line for line in result.stderr.splitlines() if line.startswith("content/events/e.md:3: error: "))
+    assert "the quote does not appear in pib-2022-09-08's text; its nearest passage reads \"" in line
+    assert "he was accorded a ceremonial guard of honour before the bilateral" in line
+
+
+def test_quotes_match_whatever_the_typography(project: Path) -> None:
+    (project / "content/events/f.md").write_text(
+        "Title: F\nWhen: 2022\nSource: pib-2022-09-08 \"BEGAN his  day’s\tengagements\"\n"
+        "Source: pib-2022-09-08 “the 2nd India–Japan 2+2 Ministerial Dialogue”\n\n"
+    )
+    assert "f.md" not in run_build("check", cwd=project).stderr
+
+
+def test_misspelt_keys_and_sources_get_suggestions(project: Path) -> None:
+    (project / "content/events/g.md").write_text('Titel: G\nTitle: G\nWhen: 2022\nSource: pib-2022-9-08\n\n')
+    result = run_build("check", cwd=project)
+    assert "content/events/g.md:1: warning: unknown key 'titel' (did you mean 'Title'?)" in result.stderr
+    assert "content/events/g.md:4: error: cites source 'pib-2022-9-08', which is not in content/sources/ " \
+           "(did you mean 'pib-2022-09-08'?)" in result.stderr
 
 
 def test_a_template_error_names_the_template_and_line(project: Path) -> None:
