@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match[0].encode("unicode_escape").decode("ascii")
 
 
 class Severity(enum.Enum):
@@ -23,7 +30,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        """One line, whatever the message quotes: control characters are written as escapes."""
+        return _CONTROL.sub(_escape, f"{self.path}:{self.line}: {self.severity.value}: {self.message}")
 
 
 class DatelineError(Exception):

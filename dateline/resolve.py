@@ -24,6 +24,8 @@ def resolve_events(
     events = []
     for entry in files:
         _check_citations(entry, sources, diagnostics)
+        if not entry.when:
+            continue  # reported already: every event needs a When
         anchor = _event_anchor(entry, sources, config, diagnostics)
         try:
             date = _read(entry.when, anchor, config)

@@ -131,7 +131,8 @@ def test_check_reports_problems_and_writes_nothing(project: Path) -> None:
 
 def test_a_misquote_is_an_error_that_shows_the_nearest_passage(project: Path) -> None:
     (project / "content/events/e.md").write_text(
-        'Title: E\nWhen: 2022\nSource: pib-2022-09-08 "He was given a ceremonial guard of honour before the meeting"\n\n'
+        "Title: E\nWhen: 2022\n"
+        'Source: pib-2022-09-08 "He was given a ceremonial guard of honour before the meeting"\n\n'
     )
     result = run_build("check", cwd=project)
     assert result.returncode == 1

@@ -1,0 +1,1 @@
+window.DATELINE_SEARCH = {"e0": "n]r򨳯"};
