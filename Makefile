@@ -51,4 +51,4 @@ bench: $(VENV)/.dev $(CHROMIUM)
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .site-* .building-* .replaced-* .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf site .site-* .building-* .replaced-* .journal-* .dateline-cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -42,6 +42,18 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """Many events in one period, drawn as a bar as tall as their count."""
+
+    label: str
+    x: float
+    width: float
+    height: float
+    year: int
+    slug: str  # the period's first event
+
+
+@dataclass(frozen=True)
 class Tick:
     """A mark on the axis line, with an optional label under it."""
 
@@ -66,6 +78,7 @@ class Axis:
     height: float
     line_y: float
     markers: tuple[Marker, ...]
+    bars: tuple[Bar, ...]
     ticks: tuple[Tick, ...]
     breaks: tuple[Break, ...]
     first_year: int
@@ -135,12 +148,37 @@ def _lanes(spans: list[tuple[float, float, Event]]) -> list[Marker]:
     return markers
 
 
+AGGREGATE_FROM = 200  # above this many events, the axis counts events per month or year
+BAR_HEIGHT = 60.0
+
+
+def _bars(events: tuple[Event, ...], scale: _Scale) -> tuple[Bar, ...]:
+    """Events counted per month (when the years are few and wide) or per year."""
+    monthly = scale.year_width >= 120
+    counts: dict[tuple[int, int], list[Event]] = {}
+    for event in events:
+        start = event.date.start
+        counts.setdefault((start.year, start.month if monthly else 1), []).append(event)
+    tallest = max(len(members) for members in counts.values())
+    bars = []
+    for (year, month), members in sorted(counts.items()):
+        x = scale.x(dt.date(year, month, 1))
+        width = scale.year_width / 12 if monthly else scale.year_width
+        period = f"{dt.date(year, month, 1):%B} {year}" if monthly else str(year)
+        bars.append(Bar(f"{period}: {len(members)} event{'s' if len(members) > 1 else ''}", x, max(width - 1, 1.0),
+                        max(BAR_HEIGHT * len(members) / tallest, 2.0), year, members[0].slug))
+    return tuple(bars)
+
+
 def build_axis(events: tuple[Event, ...]) -> Axis | None:
     """The axis for these events, or None when there are none."""
     if not events:
         return None
     years = sorted({y for e in events for y in range(e.date.start.year, e.date.end.year + 1)})
     scale, breaks = _scale(_runs(years))
+    if len(events) > AGGREGATE_FROM:
+        line_y = TOP + BAR_HEIGHT + 6
+        return Axis(WIDTH, line_y + 30, line_y, (), _bars(events, scale), _ticks(scale), breaks, years[0], years[-1])
     spans = []
     for event in events:
         left, right = scale.x(event.date.start), scale.x(event.date.end) + scale.year_width / 365
@@ -151,4 +189,4 @@ def build_axis(events: tuple[Event, ...]) -> Axis | None:
     markers = _lanes(spans)
     lanes = max(m.lane for m in markers) + 1
     line_y = TOP + lanes * LANE_HEIGHT + 6
-    return Axis(WIDTH, line_y + 30, line_y, tuple(markers), _ticks(scale), breaks, years[0], years[-1])
+    return Axis(WIDTH, line_y + 30, line_y, tuple(markers), (), _ticks(scale), breaks, years[0], years[-1])

@@ -40,9 +40,17 @@ class FileCache(Generic[T]):
             del self.entries[gone]
 
 
+def digest(*parts: str | bytes) -> bytes:
+    """A short digest of some text (for keys that say whether an output must be made again)."""
+    joined = b"\0".join(part.encode("utf-8") if isinstance(part, str) else part for part in parts)
+    return hashlib.blake2b(joined, digest_size=16).digest()
+
+
 def fingerprint(data: bytes, settings: str) -> bytes:
     """A digest of a file's bytes and of the settings that change how it is read."""
-    return hashlib.blake2b(data + b"\0" + settings.encode("utf-8"), digest_size=16).digest()
+    hasher = hashlib.blake2b(data, digest_size=16)
+    hasher.update(b"\0" + settings.encode("utf-8"))
+    return hasher.digest()
 
 
 @dataclass

@@ -14,8 +14,8 @@ from dateline.config import SiteConfig, load_config
 from dateline.dates import DateError, normalise
 from dateline.dates.records import date_record, explain
 from dateline.errors import Diagnostics
-from dateline.pipeline import build, gather
-from dateline.write import publish
+from dateline.incremental import build_site, load_state, save_state
+from dateline.pipeline import gather
 
 COMMANDS = ("build", "check", "dates", "serve")
 
@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--output", type=Path, help="output folder (default: site/)")
             command.add_argument("--templates", type=Path, help="templates folder (default: templates/)")
+            command.add_argument("--no-cache", action="store_true",
+                                 help="build everything afresh, without reading or saving .dateline-cache/")
     _add_dates_command(commands)
     _add_serve_command(commands)
     return parser
@@ -118,13 +120,21 @@ def _report(diagnostics: Diagnostics) -> None:
 def run_build(args: argparse.Namespace) -> int:
     diagnostics = Diagnostics()
     config = _config(args, diagnostics)
-    site = None if diagnostics.errors else build(config, diagnostics)
+    state_path = config.root / ".dateline-cache" / "state.pickle"
+    state = None if args.no_cache or diagnostics.errors else load_state(state_path, config.output_dir)
+    built = None if diagnostics.errors else build_site(config, diagnostics, state, use_cores=True)
     _report(diagnostics)
-    if site is None or diagnostics.failed(strict=args.strict):
+    if built is None or diagnostics.failed(strict=args.strict):
         print("build failed: nothing was written", file=sys.stderr)
         return 1
-    publish(site.files, config.output_dir)
-    print(f"built {len(site.timeline.events)} events into {config.display_path(config.output_dir)}/")
+    result, next_state = built
+    if not args.no_cache:
+        save_state(state_path, next_state)
+    where = config.display_path(config.output_dir)
+    if result.full:
+        print(f"built {len(result.timeline.events)} events into {where}/")
+    else:
+        print(f"updated {len(result.changed)} files of {where}/ ({len(result.timeline.events)} events)")
     return 0
 
 

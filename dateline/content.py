@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
-from dateline.cache import Entry, FileCache, fingerprint
+from dateline.cache import Entry, FileCache, digest, fingerprint
 from dateline.config import SiteConfig
 from dateline.dates import DateError, DateValue, normalise
 from dateline.errors import Diagnostics
 from dateline.headers import Document, parse_document
 from dateline.markup import plain_text, render_markdown
 from dateline.model import Citation, EventFile, Reading, Source
+from dateline.parallel import map_chunks
 from dateline.quotes import comparable
 from dateline.slugs import slugify
 
@@ -43,35 +45,58 @@ def decode(data: bytes, shown: str, diagnostics: Diagnostics) -> str | None:
 
 
 Parser = Callable[[Document, SiteConfig, Diagnostics], T]
+# A file to parse: its path as shown, its bytes, its fingerprint, and which kind of file it is.
+Job = tuple[str, bytes, bytes, str]
 
 
-def _load(folder: Path, parse: Parser[T], keys: frozenset[str], config: SiteConfig, diagnostics: Diagnostics,
-          cache: FileCache[T] | None) -> list[T]:
-    """Every Markdown file under `folder`, parsed (or taken from the cache when unchanged)."""
-    values, seen = [], set()
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        shown = config.display_path(path)
-        seen.add(shown)
-        data = path.read_bytes()
-        key = fingerprint(data, f"{config.day_first}")
-        entry = cache.get(shown, key) if cache is not None else None
-        if entry is None:
-            entry = _parse(shown, data, key, parse, keys, config)
-            if cache is not None:
-                cache.put(shown, entry)
+def _load(folder: Path, kind: str, config: SiteConfig, diagnostics: Diagnostics, cache: FileCache[T] | None,
+          parallel: bool) -> list[T]:
+    """Every Markdown file under `folder`, parsed (or taken from the cache when unchanged). Files
+    that must be parsed are parsed on every core when there are many."""
+    files = _read(folder, config)
+    entries: dict[str, Entry[T]] = {}
+    jobs: list[Job] = []
+    for shown, data, key in files:
+        hit = cache.get(shown, key) if cache is not None else None
+        if hit is not None:
+            entries[shown] = hit
+        else:
+            jobs.append((shown, data, key, kind))
+    for parsed in map_chunks(functools.partial(_parse_jobs, config=config), jobs, minimum=400, enabled=parallel):
+        entries.update(parsed)
+    if cache is not None:
+        cache.entries.update((shown, entries[shown]) for shown, *_ in jobs)
+        cache.keep_only(set(entries))
+    values: list[T] = []
+    for shown, _data, _key in files:
+        entry = entries[shown]
         diagnostics.problems.extend(entry.problems)
         if entry.value is not None:
             values.append(entry.value)
-    if cache is not None:
-        cache.keep_only(seen)
     return values
 
 
-def _parse(shown: str, data: bytes, key: bytes, parse: Parser[T], keys: frozenset[str], config: SiteConfig) -> Entry[T]:
+def _read(folder: Path, config: SiteConfig) -> list[tuple[str, bytes, bytes]]:
+    """Each file's path as messages show it, its bytes, and its fingerprint."""
+    prefix = config.display_path(folder)
+    settings = f"{config.day_first}"
+    files = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        data = path.read_bytes()
+        files.append((f"{prefix}/{path.relative_to(folder).as_posix()}", data, fingerprint(data, settings)))
+    return files
+
+
+def _parse_jobs(jobs: Sequence[Job], config: SiteConfig) -> list[tuple[str, Entry[Any]]]:
+    return [(shown, _parse(shown, data, key, kind, config)) for shown, data, key, kind in jobs]
+
+
+def _parse(shown: str, data: bytes, key: bytes, kind: str, config: SiteConfig) -> Entry[Any]:
     local = Diagnostics()
     text = decode(data, shown, local)
     value = None
     if text is not None:
+        parse, keys = _KINDS[kind]
         document = parse_document(shown, text, known=keys, repeatable=_REPEATABLE, diagnostics=local,
                                   qualifiable=_QUALIFIABLE)
         value = parse(document, config, local)
@@ -96,11 +121,12 @@ def _split_list(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
-def load_sources(config: SiteConfig, diagnostics: Diagnostics,
-                 cache: FileCache[Source] | None = None) -> dict[str, Source]:
+def load_sources(config: SiteConfig, diagnostics: Diagnostics, cache: FileCache[Source] | None = None, *,
+                 parallel: bool = False) -> dict[str, Source]:
     """Every source in content/sources/, by id (its file name without .md)."""
     folder = config.content_dir / "sources"
-    return {source.id: source for source in _load(folder, _source, SOURCE_KEYS, config, diagnostics, cache)}
+    sources: list[Source] = _load(folder, "sources", config, diagnostics, cache, parallel)
+    return {source.id: source for source in sources}
 
 
 def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> Source:
@@ -126,6 +152,8 @@ def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) ->
         note=_optional(document, "note"),
         body_html=body_html,
         plain_text=comparable(plain_text(body_html)),
+        header_digest=digest(document.path, repr(document.fields)),
+        body_digest=digest(document.body),
     )
 
 
@@ -158,14 +186,14 @@ def _web_address(document: Document, diagnostics: Diagnostics) -> str | None:
     return url
 
 
-def load_events(config: SiteConfig, diagnostics: Diagnostics,
-                cache: FileCache[EventFile] | None = None) -> list[EventFile]:
+def load_events(config: SiteConfig, diagnostics: Diagnostics, cache: FileCache[EventFile] | None = None, *,
+                parallel: bool = False) -> list[EventFile]:
     """Every event file in content/events/, in file-name order."""
     folder = config.content_dir / "events"
     if not folder.is_dir():
         diagnostics.error(config.display_path(folder), 1, "there is no events folder: put one file per event in it")
         return []
-    events = _load(folder, _event, EVENT_KEYS, config, diagnostics, cache)
+    events: list[EventFile] = _load(folder, "events", config, diagnostics, cache, parallel)
     if not events and not diagnostics.errors:
         diagnostics.error(config.display_path(folder), 1, "no events: put one Markdown file per event here")
     return events
@@ -187,6 +215,8 @@ def _event(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> 
         reference_line=document.line_of("reference"),
         order=_order(document, diagnostics),
         body_html=_body(document, diagnostics),
+        header_digest=digest(document.path, repr(document.fields)),
+        body_digest=digest(document.body),
     )
 
 
@@ -208,3 +238,9 @@ def _order(document: Document, diagnostics: Diagnostics) -> int | None:
     except ValueError:
         diagnostics.error(document.path, field.line, f"Order must be a whole number, not '{field.value}'")
         return None
+
+
+_KINDS: dict[str, tuple[Parser[Any], frozenset[str]]] = {
+    "events": (_event, EVENT_KEYS),
+    "sources": (_source, SOURCE_KEYS),
+}

@@ -26,6 +26,8 @@ class Source:
     note: str | None
     body_html: Markup
     plain_text: str
+    header_digest: bytes  # of everything but the body: what lists of events show of a source
+    body_digest: bytes
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class EventFile:
     reference_line: int
     order: int | None
     body_html: Markup
+    header_digest: bytes  # of the header: all a list of events shows of this one
+    body_digest: bytes
 
 
 @dataclass(frozen=True)

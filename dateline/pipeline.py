@@ -10,8 +10,8 @@ from dateline.cache import BuildCache
 from dateline.config import SiteConfig
 from dateline.content import load_events, load_sources
 from dateline.errors import Diagnostics
-from dateline.exports import exports
 from dateline.model import Timeline
+from dateline.outputs import Output, plan
 from dateline.render import Renderer, make_environment, template_location
 from dateline.resolve import resolve_events
 from dateline.timeline import make_timeline
@@ -25,11 +25,13 @@ class Site:
     files: dict[str, bytes]
 
 
-def gather(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None) -> Timeline:
+def gather(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None, *,
+           parallel: bool = False) -> Timeline:
     """Read and validate all content into an ordered timeline; problems go to `diagnostics`.
-    With a cache, files whose bytes have not changed since the last build are not parsed again."""
-    sources = load_sources(config, diagnostics, cache.sources if cache else None)
-    entries = load_events(config, diagnostics, cache.events if cache else None)
+    With a cache, files whose bytes have not changed since the last build are not parsed again;
+    `parallel` parses on every core (never in a process that runs threads, like the preview)."""
+    sources = load_sources(config, diagnostics, cache.sources if cache else None, parallel=parallel)
+    entries = load_events(config, diagnostics, cache.events if cache else None, parallel=parallel)
     events = resolve_events(entries, sources, config, diagnostics)
     return make_timeline(events, sources, config, diagnostics)
 
@@ -43,17 +45,32 @@ def static_files(config: SiteConfig) -> dict[str, bytes]:
     }
 
 
-def build(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None) -> Site | None:
+def build(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None, *,
+          parallel: bool = False) -> Site | None:
     """The whole site in memory, or None when the content has errors (all in `diagnostics`)."""
-    timeline = gather(config, diagnostics, cache)
-    if diagnostics.errors:
+    outputs = plan_site(config, diagnostics, cache, parallel=parallel)
+    if outputs is None:
         return None
+    timeline, planned = outputs
     try:
-        files = Renderer(make_environment(config.templates_dir), timeline, config).pages()
+        files = {output.path: output.make() for output in planned}
     except jinja2.TemplateError as exc:
         path, line = template_location(exc, config.templates_dir)
         diagnostics.error(config.display_path(path), line, f"template: {exc.message or exc}")
         return None
-    files.update(exports(timeline, config))
-    files.update(static_files(config))
     return Site(timeline, files)
+
+
+def plan_site(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None, *,
+              parallel: bool = False) -> tuple[Timeline, list[Output]] | None:
+    """The timeline and the plan of every file, or None when the content has errors."""
+    timeline = gather(config, diagnostics, cache, parallel=parallel)
+    if diagnostics.errors:
+        return None
+    try:
+        renderer = Renderer(make_environment(config.templates_dir), timeline, config)
+    except jinja2.TemplateError as exc:
+        path, line = template_location(exc, config.templates_dir)
+        diagnostics.error(config.display_path(path), line, f"template: {exc.message or exc}")
+        return None
+    return timeline, plan(timeline, config, renderer, static_files(config))

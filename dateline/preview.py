@@ -11,14 +11,12 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline.cache import BuildCache
 from dateline.config import SiteConfig, load_config
 from dateline.errors import Diagnostics
-from dateline.pipeline import build
-from dateline.write import sync
+from dateline.incremental import State, build_site
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
@@ -26,34 +24,35 @@ _BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 @dataclass
 class Preview:
-    """Builds on demand into `folder`, keeping the last good site when a build fails."""
+    """Builds on demand into `folder` (incrementally: only what an edit changes is made again),
+    keeping the last good site when a build fails."""
 
     load: Callable[[Diagnostics], SiteConfig]
-    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="dateline-preview-")))
-    files: dict[str, bytes] = field(default_factory=dict)
+    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="dateline-preview-")) / "site")
+    state: State | None = None
     problems: tuple[str, ...] = ()
     failed: bool = False
     version: int = 0
-    cache: BuildCache = field(default_factory=BuildCache)
     served: dict[str, int] = field(default_factory=dict)  # the build each page was last served from
 
     def rebuild(self) -> list[str]:
         """Build once; returns the site paths that changed (none when the build failed)."""
         started = time.perf_counter()
         diagnostics = Diagnostics()
+        built = None
         try:
-            config = self.load(diagnostics)
-            site = None if diagnostics.errors else build(config, diagnostics, self.cache)
+            config = replace(self.load(diagnostics), output_dir=self.folder)
+            built = None if diagnostics.errors else build_site(config, diagnostics, self.state)
         except Exception:  # the preview must survive anything a build does; the problem is shown
-            site = None
             diagnostics.error("dateline", 1, "internal error: " + traceback.format_exc(limit=-1).strip())
-        changed = sync(site.files, self.folder, self.files) if site else []
-        if site:
-            self.files = site.files
+        changed: list[str] = []
+        if built is not None:
+            result, self.state = built
+            changed = list(result.changed)
         self.problems = tuple(str(problem) for problem in diagnostics.sorted())
-        self.failed = site is None
+        self.failed = built is None
         self.version += 1
-        self._report(site is not None, changed, time.perf_counter() - started)
+        self._report(built is not None, changed, time.perf_counter() - started)
         return changed
 
     def _report(self, built: bool, changed: list[str], seconds: float) -> None:
@@ -65,10 +64,13 @@ class Preview:
 
     def page(self, path: str) -> bytes | None:
         """A file of the last good build, or None."""
-        return self.files.get(path)
+        target = self.folder.joinpath(*path.split("/"))
+        if ".." in path.split("/") or not target.is_file():
+            return None
+        return target.read_bytes()
 
     def close(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.folder.parent, ignore_errors=True)
 
 
 def problems_banner(problems: tuple[str, ...], *, failed: bool) -> str:

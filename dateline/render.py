@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from dateline.axis import build_axis
 from dateline.config import Briefing, SiteConfig
@@ -122,14 +124,23 @@ def embed_snippet(title: str, base_url: str) -> str:
     )
 
 
+# Above this many events the index lists each event on one line (title, date, place): the facts
+# are on the event's page and on the tag, person and place pages.
+COMPACT_INDEX_FROM = 500
+
+
 class Renderer:
-    """Renders each page of a timeline with the links every page shares."""
+    """Renders each page of a timeline with the links every page shares. A list item is rendered
+    once per event and kind of list, and reused by every page that lists the event."""
 
     def __init__(self, environment: jinja2.Environment, timeline: Timeline, config: SiteConfig) -> None:
         self.environment = environment
         self.timeline = timeline
         self.config = config
         self.sources = {source.id: source for source in timeline.sources}
+        self.compact_index = len(timeline.events) > COMPACT_INDEX_FROM
+        self._items: dict[tuple[str, int, str], str] = {}
+        self._item = environment.get_template("partials/item.html")
         self.slugs = {
             kind: {facet.name.casefold(): facet.slug for facet in facets}
             for kind, facets in timeline.facets.items()
@@ -141,41 +152,62 @@ class Renderer:
         html = self.environment.get_template(template).render(
             site=self.timeline, root=root, sources=self.sources, facet_url=self._facet_url(root),
             facet_titles=FACET_TITLES, facet_singular=FACET_SINGULAR, downloads=DOWNLOADS,
-            briefings=self.config.briefings, **context,
+            briefings=self.config.briefings, items=self._items_at(root, path == "index.html"), **context,
         )
         return path, html.encode("utf-8")
 
+    def _items_at(self, root: str, index: bool) -> Callable[[tuple[Event, ...], int], Markup]:
+        """The function templates call to list events: the items, rendered once and joined."""
+        compact = index and self.compact_index
+
+        def items(events: tuple[Event, ...], level: int) -> Markup:
+            return Markup("".join(self._list_item(event, level, root, compact) for event in events))
+
+        return items
+
+    def _list_item(self, event: Event, level: int, root: str, compact: bool) -> str:
+        key = (event.slug, level, root + ("compact" if compact else ""))
+        item = self._items.get(key)
+        if item is None:
+            item = self._item.render(event=event, level=level, root=root, compact=compact, sources=self.sources,
+                                     facet_url=self._facet_url(root))
+            self._items[key] = item
+        return item
+
+    @functools.cache  # noqa: B019 - one function per root, for the renderer's short life
     def _facet_url(self, root: str) -> Callable[[str, str | int], str]:
         def facet_url(kind: str, name: str | int) -> str:
             return f"{root}{kind}/{self.slugs[kind][str(name).casefold()]}.html"
 
         return facet_url
 
-    def pages(self) -> dict[str, bytes]:
-        """Every HTML page of the site."""
+    def index(self) -> bytes:
         timeline = self.timeline
         snippet = embed_snippet(timeline.title, self.config.base_url)
-        pages = dict([self.page("index.html", "index.html", years=group_by_year(timeline.events),
-                                axis=build_axis(timeline.events), embed_snippet=snippet),
-                      self.page("embed.html", "embed.html")])
-        pages.update(self._briefing(briefing) for briefing in self.config.briefings)
-        events = timeline.events
-        for index, event in enumerate(events):
-            neighbours = {"previous": events[index - 1] if index else None,
-                          "next": events[index + 1] if index + 1 < len(events) else None}
-            pages.update([self.page("event.html", f"events/{event.slug}.html", event=event, **neighbours)])
-        for kind, facets in timeline.facets.items():
-            pages.update([self.page("facets.html", f"{kind}/index.html", kind=kind, facets=facets)])
-            pages.update(self._facet_page(kind, facet) for facet in facets)
-        return pages
+        year_url = functools.partial(self._facet_url(""), "years")
+        return self.page("index.html", "index.html", years=group_by_year(timeline.events),
+                         axis=build_axis(timeline.events), embed_snippet=snippet, year_url=year_url)[1]
 
-    def _briefing(self, briefing: Briefing) -> tuple[str, bytes]:
+    def embed(self) -> bytes:
+        return self.page("embed.html", "embed.html")[1]
+
+    def briefing(self, briefing: Briefing) -> bytes:
         held = contents(briefing, self.timeline)
         return self.page("briefing.html", f"briefings/{briefing.name}.html", briefing=briefing, events=held.events,
-                         cited=held.cited, as_of=held.as_of, axis=build_axis(held.events))
+                         cited=held.cited, as_of=held.as_of, axis=build_axis(held.events))[1]
 
-    def _facet_page(self, kind: str, facet: Facet) -> tuple[str, bytes]:
+    def event_page(self, index: int) -> bytes:
+        events = self.timeline.events
+        event = events[index]
+        neighbours = {"previous": events[index - 1] if index else None,
+                      "next": events[index + 1] if index + 1 < len(events) else None}
+        return self.page("event.html", f"events/{event.slug}.html", event=event, **neighbours)[1]
+
+    def facets(self, kind: str) -> bytes:
+        return self.page("facets.html", f"{kind}/index.html", kind=kind, facets=self.timeline.facets[kind])[1]
+
+    def facet(self, kind: str, facet: Facet) -> bytes:
         path = f"{kind}/{facet.slug}.html"
         if kind == "sources":
-            return self.page("source.html", path, facet=facet, source=self.sources[facet.name])
-        return self.page("facet.html", path, kind=kind, facet=facet)
+            return self.page("source.html", path, facet=facet, source=self.sources[facet.name])[1]
+        return self.page("facet.html", path, kind=kind, facet=facet)[1]

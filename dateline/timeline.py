@@ -107,12 +107,14 @@ def _facets(kind: str, events: tuple[Event, ...], names: Callable[[Event], Itera
 
 
 def _source_facets(events: tuple[Event, ...], sources: dict[str, Source]) -> tuple[Facet, ...]:
-    facets: list[Facet] = []
+    """A facet per source (cited or not), its events in timeline order."""
+    members: dict[str, list[Event]] = {source_id: [] for source_id in sources}
+    for event in events:
+        for source_id in dict.fromkeys(c.source_id for c in event.entry.citations):
+            members.setdefault(source_id, []).append(event)
     used: set[str] = set()
-    for source_id in sorted(sources):
-        members = tuple(e for e in events if any(c.source_id == source_id for c in e.entry.citations))
-        facets.append(Facet("sources", source_id, _unique_slug(source_id, used), members))
-    return tuple(facets)
+    return tuple(Facet("sources", source_id, _unique_slug(source_id, used), tuple(members[source_id]))
+                 for source_id in sorted(sources))
 
 
 def _unique_slug(name: str, used: set[str]) -> str:

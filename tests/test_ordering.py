@@ -19,7 +19,7 @@ def event(slug: str, when: str, *, order: int | None = None, position: int | Non
     entry = EventFile(
         path=f"content/events/{slug}.md", slug=slug, title=slug.title(), when=when, when_line=2, where=None,
         who=(), tags=(), citations=(Citation(source, None, 3),), readings=(), reference=None, reference_line=1,
-        order=order, body_html=Markup(""),
+        order=order, body_html=Markup(""), header_digest=b"", body_digest=b"",
     )
     return Event(entry, normalise(when, anchor=ANCHOR), None, position)
 

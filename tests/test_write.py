@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from dateline.write import publish
+from dateline.write import publish, recover, update
 
 
 def test_publish_replaces_the_folder_with_exactly_the_new_files(tmp_path: Path) -> None:
@@ -21,3 +22,37 @@ def test_leftovers_of_an_interrupted_build_are_removed(tmp_path: Path) -> None:
     (tmp_path / ".building-site-abc/index.html").write_bytes(b"half")
     publish({"index.html": b"whole"}, tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_update_killed_after_its_journal_is_finished_by_the_next_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish({"index.html": b"old index", "events/a.html": b"old a", "events/b.html": b"b"}, site)
+    # What `update` leaves behind when killed after writing its journal, before renaming.
+    (site / "index.html.dateline-new").write_bytes(b"new index")
+    (site / "events/a.html.dateline-new").write_bytes(b"new a")
+    (tmp_path / ".journal-site.json").write_text(
+        json.dumps({"write": ["index.html", "events/a.html"], "remove": ["events/b.html"]}))
+    recover(site)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        "events/a.html", "index.html"]
+    assert (site / "index.html").read_bytes() == b"new index"
+    assert not (tmp_path / ".journal-site.json").exists()
+
+
+def test_an_update_killed_before_its_journal_leaves_the_site_as_it_was(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish({"index.html": b"old index"}, site)
+    (site / "index.html.dateline-new").write_bytes(b"half written")
+    recover(site)
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_bytes() == b"old index"
+
+
+def test_update_changes_only_what_it_is_given(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish({"a.html": b"a", "b.html": b"b"}, site)
+    before = (site / "b.html").stat().st_mtime_ns
+    update(site, {"a.html": b"new a", "c/d.html": b"d"}, ["gone.html"])
+    assert (site / "a.html").read_bytes() == b"new a"
+    assert (site / "c/d.html").read_bytes() == b"d"
+    assert (site / "b.html").stat().st_mtime_ns == before

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dateline.config import SiteConfig
-from dateline.exports.atom import atom_feed
-from dateline.exports.briefing import briefing_files
-from dateline.exports.ics import icalendar
-from dateline.exports.search import search_index
-from dateline.exports.table import timeline_csv
-from dateline.exports.timeline import timeline_json
-from dateline.exports.timelinejs import timelinejs_json
+from dateline.exports.atom import atom_composite
+from dateline.exports.composite import Composite
+from dateline.exports.ics import icalendar_composite
+from dateline.exports.search import search_composite
+from dateline.exports.table import csv_composite
+from dateline.exports.timeline import timeline_composite
+from dateline.exports.timelinejs import timelinejs_composite
 from dateline.model import Timeline
 
 # The data downloads every page links, by file name.
@@ -22,16 +22,14 @@ DOWNLOADS = {
 }
 
 
-def exports(timeline: Timeline, config: SiteConfig) -> dict[str, bytes]:
-    """Every data file, by its path in site/."""
+def composites(timeline: Timeline, config: SiteConfig) -> dict[str, tuple[Composite, bool]]:
+    """The data files made of one part per event, by path, and whether a part shows the body."""
     base_url = config.base_url
-    texts = {
-        "timeline.json": timeline_json(timeline),
-        "timelinejs.json": timelinejs_json(timeline, base_url),
-        "timeline.ics": icalendar(timeline, base_url),
-        "feed.xml": atom_feed(timeline, base_url),
-        "timeline.csv": timeline_csv(timeline),
-        "static/search.js": search_index(timeline),
-        **briefing_files(timeline, config.briefings),
+    return {
+        "timeline.json": (timeline_composite(timeline), False),
+        "timelinejs.json": (timelinejs_composite(timeline, base_url), True),
+        "timeline.ics": (icalendar_composite(timeline, base_url), True),
+        "feed.xml": (atom_composite(timeline, base_url), True),
+        "timeline.csv": (csv_composite(timeline), False),
+        "static/search.js": (search_composite(timeline), True),
     }
-    return {path: text.encode("utf-8") for path, text in texts.items()}

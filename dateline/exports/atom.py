@@ -11,6 +11,7 @@ import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from dateline.dates import display
+from dateline.exports.composite import Composite
 from dateline.model import Event, Source, Timeline, as_of
 
 
@@ -46,10 +47,10 @@ def entry(event: Event, timeline: Timeline, sources: dict[str, Source], base_url
     )
 
 
-def atom_feed(timeline: Timeline, base_url: str = "") -> str:
+def atom_composite(timeline: Timeline, base_url: str = "") -> Composite:
     """The whole timeline as an Atom feed, entries in timeline order."""
     sources = {source.id: source for source in timeline.sources}
-    return (
+    head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <id>{escape(_id(timeline, 'index.html', base_url))}</id>\n"
@@ -58,6 +59,10 @@ def atom_feed(timeline: Timeline, base_url: str = "") -> str:
         f"  <author><name>{escape(timeline.title)}</name></author>\n"
         f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_link('index.html', base_url))}/>\n"
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(_link('feed.xml', base_url))}/>\n"
-        + "".join(entry(event, timeline, sources, base_url) for event in timeline.events)
-        + "</feed>\n"
     )
+    return Composite(head=lambda: head, part=lambda event: entry(event, timeline, sources, base_url),
+                     separator="", tail="</feed>\n")
+
+
+def atom_feed(timeline: Timeline, base_url: str = "") -> str:
+    return atom_composite(timeline, base_url).text(timeline.events)

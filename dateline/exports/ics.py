@@ -15,6 +15,7 @@ import datetime as dt
 from urllib.parse import urlparse
 
 from dateline.dates import DateValue, Precision, Span, display
+from dateline.exports.composite import Composite
 from dateline.markup import plain_text
 from dateline.model import Event, Timeline
 
@@ -28,17 +29,18 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """A content line folded into lines of at most 75 octets, never splitting a character."""
-    parts: list[str] = []
-    current = b""
-    for character in line:
-        encoded = character.encode("utf-8")
-        limit = 75 if not parts else 74  # continuation lines begin with a space
-        if len(current) + len(encoded) > limit:
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74  # continuation lines begin with a space
+    parts.append(data[start:])
+    return "\r\n ".join(part.decode("utf-8") for part in parts)
 
 
 def _when(value: DateValue) -> list[str]:
@@ -74,14 +76,20 @@ def vevent(event: Event, host: str, stamp: str, base_url: str) -> list[str]:
     return [*lines, "END:VEVENT"]
 
 
-def icalendar(timeline: Timeline, base_url: str = "") -> str:
+def _lines(lines: list[str]) -> str:
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def icalendar_composite(timeline: Timeline, base_url: str = "") -> Composite:
     """The whole timeline as one VCALENDAR."""
     host = urlparse(base_url).hostname or "dateline.invalid"
     as_of = timeline.as_of or dt.date(1970, 1, 1)
     stamp = f"{as_of:%Y%m%d}T000000Z"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dateline//Dateline timeline//EN", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{escape(timeline.title)}"]
-    for event in timeline.events:
-        lines.extend(vevent(event, host, stamp, base_url))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dateline//Dateline timeline//EN", "CALSCALE:GREGORIAN",
+            f"X-WR-CALNAME:{escape(timeline.title)}"]
+    return Composite(head=lambda: _lines(head), part=lambda event: _lines(vevent(event, host, stamp, base_url)),
+                     separator="", tail=_lines(["END:VCALENDAR"]))
+
+
+def icalendar(timeline: Timeline, base_url: str = "") -> str:
+    return icalendar_composite(timeline, base_url).text(timeline.events)

@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import json
 
+from dateline.exports.composite import Composite
 from dateline.markup import plain_text
-from dateline.model import Timeline
+from dateline.model import Event, Timeline
+
+
+def _entry(event: Event) -> str:
+    text = " ".join(plain_text(event.entry.body_html).lower().split())
+    return f"{json.dumps(event.slug)}: {json.dumps(text, ensure_ascii=False)}"
+
+
+def search_composite(timeline: Timeline) -> Composite:
+    """`window.DATELINE_SEARCH = {slug: lower-cased text of the body}`."""
+    return Composite(head=lambda: "window.DATELINE_SEARCH = {\n", part=_entry, separator=",\n", tail="\n};\n")
 
 
 def search_index(timeline: Timeline) -> str:
-    """`window.DATELINE_SEARCH = {slug: lower-cased text of the body}`."""
-    texts = {event.slug: " ".join(plain_text(event.entry.body_html).lower().split()) for event in timeline.events}
-    return f"window.DATELINE_SEARCH = {json.dumps(texts, ensure_ascii=False, sort_keys=True)};\n"
+    return search_composite(timeline).text(timeline.events)

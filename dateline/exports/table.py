@@ -7,7 +7,8 @@ import csv
 import io
 
 from dateline.dates import edtf
-from dateline.model import Timeline
+from dateline.exports.composite import Composite
+from dateline.model import Event, Timeline
 
 COLUMNS = ("slug", "title", "when", "start", "end", "precision", "edtf", "place", "people", "tags", "sources")
 
@@ -17,16 +18,26 @@ def _inert(cell: str) -> str:
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
-def timeline_csv(timeline: Timeline) -> str:
-    """The timeline as CSV with a header row; lists (people, tags, sources) are joined with '; '."""
+def _row(cells: tuple[str, ...]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for event in timeline.events:
-        entry, date = event.entry, event.date
-        writer.writerow(_inert(cell) for cell in (
-            event.slug, event.title, date.text, date.start.isoformat(), date.end.isoformat(),
-            date.precision_label, edtf(date), entry.where or "", "; ".join(entry.who), "; ".join(entry.tags),
-            "; ".join(citation.source_id for citation in entry.citations),
-        ))
+    csv.writer(buffer, lineterminator="\r\n").writerow(_inert(cell) for cell in cells)
     return buffer.getvalue()
+
+
+def _event_row(event: Event) -> str:
+    entry, date = event.entry, event.date
+    return _row((
+        event.slug, event.title, date.text, date.start.isoformat(), date.end.isoformat(),
+        date.precision_label, edtf(date), entry.where or "", "; ".join(entry.who), "; ".join(entry.tags),
+        "; ".join(citation.source_id for citation in entry.citations),
+    ))
+
+
+def csv_composite(timeline: Timeline) -> Composite:
+    """The timeline as CSV with a header row; lists (people, tags, sources) are joined with '; '."""
+    header = _row(COLUMNS)
+    return Composite(head=lambda: header, part=_event_row, separator="", tail="")
+
+
+def timeline_csv(timeline: Timeline) -> str:
+    return csv_composite(timeline).text(timeline.events)

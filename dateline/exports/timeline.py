@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from dateline.dates.records import date_record
+from dateline.exports.composite import Composite, json_document
 from dateline.model import Event, Source, SourceDate, Timeline
 
 
@@ -46,11 +46,11 @@ def source_record(source: Source) -> dict[str, Any]:
     }
 
 
-def timeline_json(timeline: Timeline) -> str:
+def timeline_composite(timeline: Timeline) -> Composite:
     """site/timeline.json: the site title, the sources, and every event in timeline order."""
-    document = {
-        "title": timeline.title,
-        "sources": [source_record(source) for source in timeline.sources],
-        "events": [event_record(e) for e in timeline.events],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    fields = {"title": timeline.title, "sources": [source_record(source) for source in timeline.sources]}
+    return json_document(fields, "events", event_record)
+
+
+def timeline_json(timeline: Timeline) -> str:
+    return timeline_composite(timeline).text(timeline.events)

@@ -6,10 +6,10 @@ human label goes in `display_date`; `unique_id` is the slug and `group` the firs
 from __future__ import annotations
 
 import html
-import json
 from typing import Any
 
 from dateline.dates import DateValue, Precision, Span, display
+from dateline.exports.composite import Composite, json_document
 from dateline.model import Event, Timeline
 
 
@@ -55,10 +55,11 @@ def slide(event: Event, base_url: str) -> dict[str, Any]:
     return record
 
 
-def timelinejs_json(timeline: Timeline, base_url: str = "") -> str:
+def timelinejs_composite(timeline: Timeline, base_url: str = "") -> Composite:
     """The whole timeline as TimelineJS3 JSON."""
-    document = {
-        "title": {"text": {"headline": html.escape(timeline.title), "text": html.escape(timeline.description)}},
-        "events": [slide(event, base_url) for event in timeline.events],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    title = {"text": {"headline": html.escape(timeline.title), "text": html.escape(timeline.description)}}
+    return json_document({"title": title}, "events", lambda event: slide(event, base_url))
+
+
+def timelinejs_json(timeline: Timeline, base_url: str = "") -> str:
+    return timelinejs_composite(timeline, base_url).text(timeline.events)

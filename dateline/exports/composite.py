@@ -1,0 +1,46 @@
+"""Data files made of a head, one part per event, and a tail.
+
+Building them this way lets an incremental build remake only the parts of the events that
+changed and copy the others from the previous file (see dateline/incremental.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.model import Event
+
+
+@dataclass(frozen=True)
+class Composite:
+    """How to write one data file: `head()`, then `part(event)` for each event joined by
+    `separator`, then `tail`."""
+
+    head: Callable[[], str]
+    part: Callable[[Event], str]
+    separator: str
+    tail: str
+
+    def text(self, events: tuple[Event, ...]) -> str:
+        """The whole file."""
+        return self.head() + self.separator.join(self.part(event) for event in events) + self.tail
+
+
+def indented_json(value: Any, depth: int) -> str:
+    """`value` as json.dumps(indent=2) would write it at nesting `depth` inside a document."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def json_document(fields: dict[str, Any], parts_key: str, part: Callable[[Event], Any]) -> Composite:
+    """A JSON object whose last member, `parts_key`, lists one value per event: byte for byte
+    what json.dumps(document, indent=2) writes."""
+    members = "".join(f"  {json.dumps(key)}: {indented_json(value, 1)},\n" for key, value in fields.items())
+    return Composite(
+        head=lambda: "{\n" + members + f"  {json.dumps(parts_key)}: [\n",
+        part=lambda event: "    " + indented_json(part(event), 2),
+        separator=",\n",
+        tail="\n  ]\n}\n",
+    )
