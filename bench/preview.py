@@ -1,8 +1,10 @@
 """Save-to-visible latency of the live preview, measured in headless Chromium.
 
-The preview serves a content tree; a page shows the index; an event's title is rewritten and the
-clock runs from just before the file is written until the new title is on the page in the
-browser (detection, rebuild, reload and the page's load all included)."""
+The preview serves a content tree; a page is open in the browser; a file is saved and the clock
+runs from just before it is written until the change is on the page in the browser (detection,
+rebuild, reload and the page's load all included). Two edits are measured: an event's title,
+seen on the index (every list that shows the event changes), and a sentence added to an event's
+body, seen on its own page (the commonest edit while writing)."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ def _retitle(path: Path, title: str) -> None:
 def latencies(project: Path, event: Path, edits: int = 7) -> list[float]:
     """Seconds from each save to the new title showing in the open index page."""
     results = []
-    with PreviewServer(project) as server, sync_playwright() as playwright:
+    with PreviewServer(project, start_timeout=600) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(server.url + "index.html")
@@ -43,6 +45,34 @@ def latencies(project: Path, event: Path, edits: int = 7) -> list[float]:
         browser.close()
         server.stop()
     return results
+
+
+def body_latencies(project: Path, event: Path, edits: int = 7) -> list[float]:
+    """Seconds from each save of a new sentence to its showing on the event's open page."""
+    results = []
+    with PreviewServer(project, start_timeout=600) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server.url + f"events/{event.stem}.html")
+        page.wait_for_function("() => !!window.LiveReload")
+        for number in range(edits):
+            sentence = f"Sentence number {number} added while the preview runs."
+            started = time.perf_counter()
+            path = project / event
+            path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+            page.locator(".body p", has_text=sentence).wait_for(timeout=30_000)
+            results.append(time.perf_counter() - started)
+            time.sleep(0.3)
+        browser.close()
+        server.stop()
+    return results
+
+
+def measure_at(project: Path) -> dict[str, float]:
+    """Median and slowest save-to-visible seconds of a body edit in a generated project."""
+    events = sorted((project / "content" / "events").glob("*.md"))
+    timings = body_latencies(project, events[len(events) // 2].relative_to(project))
+    return {"preview_edit_s": round(statistics.median(timings), 3), "preview_edit_max_s": round(max(timings), 3)}
 
 
 def measure() -> dict[str, float]:

@@ -14,10 +14,12 @@ from dateline.config import SiteConfig, load_config
 from dateline.dates import DateError, normalise
 from dateline.dates.records import date_record, explain
 from dateline.errors import Diagnostics
-from dateline.incremental import build_site, load_state, save_state
+from dateline.incremental import build_site
 from dateline.pipeline import gather
+from dateline.store import Store
 
 COMMANDS = ("build", "check", "dates", "serve")
+STATE = Path(".dateline-cache") / "state.sqlite"  # under the project's root: what one build leaves the next
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,21 +122,24 @@ def _report(diagnostics: Diagnostics) -> None:
 def run_build(args: argparse.Namespace) -> int:
     diagnostics = Diagnostics()
     config = _config(args, diagnostics)
-    state_path = config.root / ".dateline-cache" / "state.pickle"
-    state = None if args.no_cache or diagnostics.errors else load_state(state_path, config.output_dir)
-    built = None if diagnostics.errors else build_site(config, diagnostics, state, use_cores=True)
+    store = None if args.no_cache or diagnostics.errors else Store(config.root / STATE)
+    try:
+        result = None if diagnostics.errors else build_site(config, diagnostics, store, use_cores=True,
+                                                            strict=args.strict)
+    finally:
+        if store is not None:
+            store.close()
     _report(diagnostics)
-    if built is None or diagnostics.failed(strict=args.strict):
+    if result is None or diagnostics.failed(strict=args.strict):
         print("build failed: nothing was written", file=sys.stderr)
         return 1
-    result, next_state = built
-    if not args.no_cache:
-        save_state(state_path, next_state)
     where = config.display_path(config.output_dir)
-    if result.full:
-        print(f"built {len(result.timeline.events)} events into {where}/")
+    if result.kind == "full":
+        print(f"built {result.events} events into {where}/")
+    elif result.kind == "unchanged":
+        print(f"{where}/ is up to date ({result.events} events)")
     else:
-        print(f"updated {len(result.changed)} files of {where}/ ({len(result.timeline.events)} events)")
+        print(f"updated {len(result.changed)} files of {where}/ ({result.events} events)")
     return 0
 
 

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import functools
+import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
-from dateline.cache import Entry, FileCache, digest, fingerprint
+from dateline.cache import digest, fingerprint
 from dateline.config import SiteConfig
 from dateline.dates import DateError, DateValue, normalise
-from dateline.errors import Diagnostics
+from dateline.errors import Diagnostics, Problem
 from dateline.headers import Document, parse_document
 from dateline.markup import plain_text, render_markdown
 from dateline.model import Citation, EventFile, Reading, Source
-from dateline.parallel import map_chunks
 from dateline.quotes import comparable
 from dateline.slugs import slugify
 
@@ -45,62 +45,82 @@ def decode(data: bytes, shown: str, diagnostics: Diagnostics) -> str | None:
 
 
 Parser = Callable[[Document, SiteConfig, Diagnostics], T]
-# A file to parse: its path as shown, its bytes, its fingerprint, and which kind of file it is.
-Job = tuple[str, bytes, bytes, str]
 
 
-def _load(folder: Path, kind: str, config: SiteConfig, diagnostics: Diagnostics, cache: FileCache[T] | None,
-          parallel: bool) -> list[T]:
-    """Every Markdown file under `folder`, parsed (or taken from the cache when unchanged). Files
-    that must be parsed are parsed on every core when there are many."""
-    files = _read(folder, config)
-    entries: dict[str, Entry[T]] = {}
-    jobs: list[Job] = []
-    for shown, data, key in files:
-        hit = cache.get(shown, key) if cache is not None else None
-        if hit is not None:
-            entries[shown] = hit
-        else:
-            jobs.append((shown, data, key, kind))
-    for parsed in map_chunks(functools.partial(_parse_jobs, config=config), jobs, minimum=400, enabled=parallel):
-        entries.update(parsed)
-    if cache is not None:
-        cache.entries.update((shown, entries[shown]) for shown, *_ in jobs)
-        cache.keep_only(set(entries))
-    values: list[T] = []
-    for shown, _data, _key in files:
-        entry = entries[shown]
-        diagnostics.problems.extend(entry.problems)
-        if entry.value is not None:
-            values.append(entry.value)
-    return values
+@dataclass(frozen=True)
+class ContentFile:
+    """A content file as found: its path as messages show it, where it is, and the fingerprint
+    of its bytes (the bytes themselves are read again by whatever parses it: holding every file's
+    bytes would cost as much memory as the content takes on disk)."""
+
+    shown: str
+    location: str
+    fingerprint: bytes
 
 
-def _read(folder: Path, config: SiteConfig) -> list[tuple[str, bytes, bytes]]:
-    """Each file's path as messages show it, its bytes, and its fingerprint."""
+@dataclass(frozen=True)
+class Parsed(Generic[T]):
+    """A file's parse: what it gave (None when it could not be read) and what was wrong with it."""
+
+    value: T | None
+    problems: tuple[Problem, ...]
+
+
+def read_folder(folder: Path, config: SiteConfig) -> list[ContentFile]:
+    """Every Markdown file under `folder` (in order of their paths), read and fingerprinted."""
+    if not folder.is_dir():
+        return []
     prefix = config.display_path(folder)
-    settings = f"{config.day_first}"
-    files = []
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        data = path.read_bytes()
-        files.append((f"{prefix}/{path.relative_to(folder).as_posix()}", data, fingerprint(data, settings)))
-    return files
+    settings = _settings(config)
+    found = sorted(_markdown_files(str(folder)), key=lambda path: path.replace(os.sep, "\0"))  # by folder, then name
+    skip = len(str(folder)) + 1
+    return [ContentFile(f"{prefix}/{path[skip:].replace(os.sep, '/')}", path, fingerprint(_read_bytes(path), settings))
+            for path in found]
 
 
-def _parse_jobs(jobs: Sequence[Job], config: SiteConfig) -> list[tuple[str, Entry[Any]]]:
-    return [(shown, _parse(shown, data, key, kind, config)) for shown, data, key, kind in jobs]
+def _settings(config: SiteConfig) -> str:
+    """The settings that change how a file is read (they are part of its fingerprint)."""
+    return f"{config.day_first}"
 
 
-def _parse(shown: str, data: bytes, key: bytes, kind: str, config: SiteConfig) -> Entry[Any]:
+def _markdown_files(folder: str) -> Iterator[str]:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                yield from _markdown_files(entry.path)
+            elif entry.name.endswith(".md") and entry.is_file():
+                yield entry.path
+
+
+def _read_bytes(path: str) -> bytes:
+    """A file's bytes (with fewer system calls than Path.read_bytes: this runs for every file)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(descriptor, 1 << 16)]
+        while len(chunks[-1]) == 1 << 16:
+            chunks.append(os.read(descriptor, 1 << 16))
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def parse_file(file: ContentFile, kind: str, config: SiteConfig) -> tuple[bytes, Parsed[Any]]:
+    """One source (`kind` "sources") or event ("events") file, read and parsed strictly; with
+    the fingerprint of the bytes parsed (the file may have changed since it was found)."""
     local = Diagnostics()
-    text = decode(data, shown, local)
+    try:
+        data = _read_bytes(file.location)
+    except OSError as exc:
+        local.error(file.shown, 1, f"could not read the file: {exc.strerror or exc}")
+        return b"", Parsed(None, tuple(local.problems))
+    text = decode(data, file.shown, local)
     value = None
     if text is not None:
         parse, keys = _KINDS[kind]
-        document = parse_document(shown, text, known=keys, repeatable=_REPEATABLE, diagnostics=local,
+        document = parse_document(file.shown, text, known=keys, repeatable=_REPEATABLE, diagnostics=local,
                                   qualifiable=_QUALIFIABLE)
         value = parse(document, config, local)
-    return Entry(key, value, tuple(local.problems))
+    return fingerprint(data, _settings(config)), Parsed(value, tuple(local.problems))
 
 
 def _required(document: Document, key: str, diagnostics: Diagnostics) -> str:
@@ -119,14 +139,6 @@ def _optional(document: Document, key: str) -> str | None:
 
 def _split_list(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
-
-
-def load_sources(config: SiteConfig, diagnostics: Diagnostics, cache: FileCache[Source] | None = None, *,
-                 parallel: bool = False) -> dict[str, Source]:
-    """Every source in content/sources/, by id (its file name without .md)."""
-    folder = config.content_dir / "sources"
-    sources: list[Source] = _load(folder, "sources", config, diagnostics, cache, parallel)
-    return {source.id: source for source in sources}
 
 
 def _source(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> Source:
@@ -184,19 +196,6 @@ def _web_address(document: Document, diagnostics: Diagnostics) -> str | None:
         diagnostics.error(document.path, document.line_of("url"), message)
         return None
     return url
-
-
-def load_events(config: SiteConfig, diagnostics: Diagnostics, cache: FileCache[EventFile] | None = None, *,
-                parallel: bool = False) -> list[EventFile]:
-    """Every event file in content/events/, in file-name order."""
-    folder = config.content_dir / "events"
-    if not folder.is_dir():
-        diagnostics.error(config.display_path(folder), 1, "there is no events folder: put one file per event in it")
-        return []
-    events: list[EventFile] = _load(folder, "events", config, diagnostics, cache, parallel)
-    if not events and not diagnostics.errors:
-        diagnostics.error(config.display_path(folder), 1, "no events: put one Markdown file per event here")
-    return events
 
 
 def _event(document: Document, config: SiteConfig, diagnostics: Diagnostics) -> EventFile:

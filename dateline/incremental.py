@@ -1,183 +1,205 @@
-"""Builds that remember: the last build's state, and making only what changed since.
+"""Builds that remember: making only what changed since the last build (see store.py).
 
-The state holds the parsed content files (by fingerprint of their bytes) and, for every file of
-the site, the key it was made from (see outputs.py) and, for the data files made of one part per
-event, where each part sits in the file. A build with a state remakes only the files whose key
-changed (and in a data file only the changed events' parts, copying the others from the previous
-file); a build without one makes everything, on every core, and publishes it in one swap.
+A build first reads every content file and compares the digest of all inputs with the last
+build's: the same, and there is nothing to do. When only the bodies of some events changed, only
+their pages and their parts of the data files are made again (patch.py). Otherwise the timeline
+is gathered (parsing and resolving only the files that changed) and planned; the files whose key
+changed are remade (in a data file, only the parts whose key changed; the others are copied from
+the previous file). Without a state describing the site on disk, everything is made, on every
+core, and published in one swap.
 """
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from dateline import parallel, write
-from dateline.cache import BuildCache, digest
+from dateline import parallel, patch, write
+from dateline.assembly import Assembly
+from dateline.cache import digest
 from dateline.config import SiteConfig
 from dateline.errors import Diagnostics
+from dateline.fullbuild import TemplateProblemError, make_all, template_problem
 from dateline.model import Timeline
-from dateline.outputs import Output, code_digest
+from dateline.outputs import Output, Plan, code_digest, site_key
 from dateline.pipeline import plan_site
-from dateline.render import template_location
+from dateline.reading import Scan, scan
+from dateline.store import OutputRow, Store, freeze, thaw
 
-STAMP = ".dateline-build"  # in the site: the digest of everything in it, so a state knows its site
-
-
-@dataclass(frozen=True)
-class Written:
-    """A file the last build wrote: its key, and for a file of parts, each part's place in it."""
-
-    key: bytes
-    parts: dict[bytes, tuple[int, int]] | None = None
-
-
-@dataclass
-class State:
-    """What a build hands the next one."""
-
-    output: str
-    cache: BuildCache = field(default_factory=BuildCache)
-    written: dict[str, Written] = field(default_factory=dict)
-    stamp: bytes = b""
-    code: bytes = field(default_factory=code_digest)
+STAMP = ".dateline-build"  # in the site: the digest of the keys of all its files
 
 
 @dataclass(frozen=True)
 class Result:
-    """A finished build: its timeline, the paths it wrote or removed, and whether it made all."""
+    """A finished build: how many events, the paths it wrote or removed, and how it went
+    ("full", "incremental", "patch" or "unchanged")."""
 
-    timeline: Timeline
+    events: int
     changed: tuple[str, ...]
-    full: bool
+    kind: str
 
 
-class TemplateProblemError(Exception):
-    """A template error raised while making a page, with the template's path and line (it can
-    cross from a worker process, where the traceback that holds the line does not)."""
+def inputs_digest(found: Scan) -> bytes:
+    """A digest of every content file's path and fingerprint."""
+    return digest(*(part for file in (*found.sources, *found.events) for part in (file.shown, file.fingerprint)))
 
 
-def load_state(path: Path, output: Path) -> State | None:
-    """The state the last build saved for this output folder, if it is there and still fits."""
-    try:
-        state = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    if not isinstance(state, State) or state.code != code_digest() or state.output != str(output.absolute()):
-        return None
-    return state
+@dataclass(frozen=True)
+class Job:
+    """One build: its settings, where its problems go, the state (if any), the content as read,
+    and the folder it builds into."""
+
+    config: SiteConfig
+    diagnostics: Diagnostics
+    store: Store | None
+    found: Scan
+    output: Path
+    strict: bool
+    use_cores: bool
 
 
-def save_state(path: Path, state: State) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pending = path.with_name(path.name + ".tmp")
-    pending.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
-    pending.replace(path)
-
-
-def build_site(config: SiteConfig, diagnostics: Diagnostics, state: State | None, *,
-               use_cores: bool = False) -> tuple[Result, State] | None:
-    """Build into config.output_dir: incrementally when `state` describes the site there, fully
-    otherwise. Returns the result and the state to keep, or None when the content has errors."""
+def build_site(config: SiteConfig, diagnostics: Diagnostics, store: Store | None, *,
+               use_cores: bool = False, strict: bool = False) -> Result | None:
+    """Build into config.output_dir, doing as little as the state in `store` allows (everything
+    without one). Returns None when the content has errors (or, when `strict`, warnings);
+    nothing is written then."""
     output = config.output_dir.absolute()
-    fresh = state if state is not None and _describes(state, output) else None
-    cache = state.cache if state is not None else BuildCache()
-    planned = plan_site(config, diagnostics, cache, parallel=use_cores)
-    if planned is None:
+    write.recover(output)
+    job = Job(config, diagnostics, store, scan(config), output, strict, use_cores)
+    with parallel.frozen():  # everything a build makes lives until it ends (see parallel.frozen)
+        return _build(job)
+
+
+def _build(job: Job) -> Result | None:
+    store, output, config = job.store, job.output, job.config
+    if store is None:
+        return _make_site(job)
+    with store.transaction() as commit:
+        if store.meta("code") != code_digest():
+            store.forget()
+        quick = None
+        if describes(store, output) and store.meta("site") == site_key(config):
+            quick = _unchanged(job, store) or _patched(job, store)
+        result = quick or _make_site(job)
+        if result is not None:
+            commit()
+        return result
+
+
+def _make_site(job: Job) -> Result | None:
+    """Gather and plan the timeline; make the files whose key changed (all, without a state)."""
+    store = job.store
+    planned = plan_site(job.config, job.diagnostics, store, parallel=job.use_cores, found=job.found)
+    if planned is None or job.diagnostics.failed(strict=job.strict):
         return None
-    timeline, outputs = planned
-    parallel.shared["templates"] = config.templates_dir
+    timeline, plan = planned
+    previous = store.outputs() if store is not None else {}
+    incremental = store is not None and describes(store, job.output)
     try:
-        if fresh is None:
-            written, changed = _full(outputs, output, use_cores)
+        if incremental:
+            rows, changed = _incremental(plan.outputs, previous, job.output, job.config.templates_dir)
         else:
-            written, changed = _incremental(outputs, fresh, output)
+            rows, changed = _full(plan, timeline, job.output, job.use_cores)
     except TemplateProblemError as failure:
-        diagnostics.error(*failure.args)
+        job.diagnostics.error(*failure.args)
         return None
-    stamp = digest(*(written[o.path].key for o in outputs))
-    next_state = State(str(output), cache, written, stamp)
-    return Result(timeline, tuple(changed), fresh is None), next_state
+    if store is not None:
+        store.replace_outputs(rows, previous)
+        store.replace_events(plan.events, store.events())
+        store.set_meta({
+            "code": code_digest(), "site": site_key(job.config), "output": str(job.output).encode(),
+            "stamp": stamp_of([row.key for row in rows.values()]), "inputs": inputs_digest(job.found),
+            "problems": freeze(tuple(job.diagnostics.problems)), "events": str(len(timeline.events)).encode(),
+            "slugs": freeze(plan.slugs), "as_of": freeze(plan.as_of),
+        })
+    return Result(len(timeline.events), tuple(changed), "incremental" if incremental else "full")
 
 
-def _describes(state: State, output: Path) -> bool:
-    marker = output / STAMP
-    return state.output == str(output) and marker.is_file() and marker.read_bytes() == state.stamp.hex().encode()
-
-
-def _make(output: Output, previous: Written | None, old: bytes | None) -> tuple[bytes, Written]:
-    """A file's bytes; a file of parts copies unchanged parts from its previous bytes `old`."""
+def describes(store: Store, output: Path) -> bool:
+    """Whether the state is that of the site in `output` (the stamp it left there is still there)."""
+    stamp = store.meta("stamp")
+    if stamp is None or store.meta("output") != str(output).encode():
+        return False
     try:
-        if output.composite is None:
-            return output.make(), Written(output.key)
-        composite = output.composite
-        pieces, places, offset = [composite.head().encode("utf-8")], {}, 0
-        offset = len(pieces[0])
-        separator = composite.separator.encode("utf-8")
-        for number, (event, key) in enumerate(zip(output.events, output.part_keys, strict=True)):
-            if number:
-                pieces.append(separator)
-                offset += len(separator)
-            place = previous.parts.get(key) if previous is not None and previous.parts and old is not None else None
-            part = old[place[0]:place[0] + place[1]] if place and old else composite.part(event).encode("utf-8")
-            pieces.append(part)
-            places[key] = (offset, len(part))
-            offset += len(part)
-        pieces.append(composite.tail.encode("utf-8"))
-        return b"".join(pieces), Written(output.key, places)
+        return (output / STAMP).read_bytes() == stamp
+    except OSError:
+        return False
+
+
+def _unchanged(job: Job, store: Store) -> Result | None:
+    """Nothing changed since the last build: it reports what that one did, and writes nothing."""
+    if store.meta("inputs") != inputs_digest(job.found):
+        return None
+    job.diagnostics.problems.extend(thaw(store.meta("problems") or freeze(())))
+    return Result(int(store.meta("events") or b"0"), (), "unchanged")
+
+
+def _patched(job: Job, store: Store) -> Result | None:
+    """Only events' bodies changed: remake their pages and parts (patch.py)."""
+    made = patch.patch(job.config, store, job.found, job.output)
+    if made is None or (job.strict and made.problems):
+        return None  # the long way (which reports the problems, and writes nothing when strict)
+    order = store.output_keys()
+    stamp = stamp_of([made.outputs[path].key if path in made.outputs else key for path, key in order])
+    write.update(job.output, {**made.changed, STAMP: stamp}, [])
+    store.put_files("events", made.files)
+    store.update_outputs(made.outputs)
+    store.set_meta({"stamp": stamp, "inputs": inputs_digest(job.found), "problems": freeze(made.problems)})
+    job.diagnostics.problems.extend(made.problems)
+    return Result(int(store.meta("events") or b"0"), tuple(sorted(made.outputs)), "patch")
+
+
+def stamp_of(keys: Sequence[bytes]) -> bytes:
+    """What the site's stamp file holds: the digest of every file's key, in plan order."""
+    return digest(*keys).hex().encode()
+
+
+def _make(output: Output, previous: OutputRow | None, templates: Path) -> bytes | Assembly:
+    """A file's bytes, or for a file of parts its assembly (which copies the parts it can from
+    the previous file)."""
+    try:
+        return output.make() if output.composite is None else Assembly(output, previous)
     except jinja2.TemplateError as exc:
-        path, line = template_location(exc, Path(parallel.shared.get("templates", ".")))
-        raise TemplateProblemError(str(path), line, f"template: {exc.message or exc}") from None
+        raise template_problem(exc, templates) from None
 
 
-def _make_chunk(indices: Sequence[int]) -> list[tuple[str, Written]]:
-    """Make and write the outputs at these positions (in a worker, or in this process)."""
-    outputs: list[Output] = parallel.shared["outputs"]
-    folder: Path = parallel.shared["folder"]
-    done = []
-    for index in indices:
-        data, written = _make(outputs[index], None, None)
-        write.write_file(folder, outputs[index].path, data)
-        done.append((outputs[index].path, written))
-    return done
+def _full(plan: Plan, timeline: Timeline, output: Path, use_cores: bool) -> tuple[dict[str, OutputRow], list[str]]:
+    """Make every file (fullbuild.py) into a new folder swapped in for the old site."""
+
+    def fill(folder: Path) -> dict[str, OutputRow]:
+        rows = make_all(plan.outputs, timeline, plan.renderer, folder, use_cores)
+        write.write_file(folder, STAMP, stamp_of([row.key for row in rows.values()]))
+        return rows
+
+    rows = write.publish_staged(output, fill)
+    return rows, [o.path for o in plan.outputs]
 
 
-def _full(outputs: list[Output], output: Path, use_cores: bool) -> tuple[dict[str, Written], list[str]]:
-    """Make every file, on every core, into a new folder swapped in for the old site."""
-
-    def fill(folder: Path) -> dict[str, Written]:
-        parallel.shared.update(outputs=outputs, folder=folder)
-        try:
-            done = parallel.map_chunks(_make_chunk, list(range(len(outputs))), minimum=300, enabled=use_cores)
-        finally:
-            del parallel.shared["outputs"], parallel.shared["folder"]
-        written = dict(pair for chunk in done for pair in chunk)
-        stamp = digest(*(written[o.path].key for o in outputs))
-        write.write_file(folder, STAMP, stamp.hex().encode())
-        return written
-
-    written = write.publish_staged(output, fill)
-    return written, [o.path for o in outputs]
-
-
-def _incremental(outputs: list[Output], state: State, output: Path) -> tuple[dict[str, Written], list[str]]:
+def _incremental(outputs: list[Output], previous: dict[str, OutputRow], output: Path,
+                 templates: Path) -> tuple[dict[str, OutputRow], list[str]]:
     """Remake the files whose key changed; leave the others where they are."""
-    written: dict[str, Written] = {}
-    changed: dict[str, bytes] = {}
+    made: dict[str, bytes | Assembly] = {}
     for item in outputs:
-        previous = state.written.get(item.path)
-        if previous is not None and previous.key == item.key:
-            written[item.path] = previous
-            continue
-        old = (output / item.path).read_bytes() if item.composite and previous and previous.parts else None
-        changed[item.path], written[item.path] = _make(item, previous, old)
-    removed = sorted(state.written.keys() - written.keys())
-    if changed or removed:
-        stamp = digest(*(written[o.path].key for o in outputs))
-        changed[STAMP] = stamp.hex().encode()
-        write.update(output, changed, removed)
-    return written, sorted(set(changed) - {STAMP}) + removed
+        before = previous.get(item.path)
+        if before is None or before.key != item.key:
+            made[item.path] = _make(item, before, templates)
+    keys = {item.path: item.key for item in outputs}
+    removed = sorted(previous.keys() - keys.keys())
+    if made or removed or list(previous) != list(keys):
+        changed = {path: data if isinstance(data, bytes) else write.Splice(data.pieces())
+                   for path, data in made.items()}
+        try:
+            write.update(output, {**changed, STAMP: stamp_of(list(keys.values()))}, removed)
+        except jinja2.TemplateError as exc:
+            raise template_problem(exc, templates) from None
+    rows = {item.path: _row(made[item.path], item.key) if item.path in made else previous[item.path]
+            for item in outputs}
+    return rows, sorted(made) + removed
+
+
+def _row(made: bytes | Assembly, key: bytes) -> OutputRow:
+    """The row of a file once written."""
+    return made.row if isinstance(made, Assembly) else OutputRow(key, None)

@@ -131,16 +131,12 @@ class Timeline:
     events: tuple[Event, ...]
     sources: tuple[Source, ...]
     facets: dict[str, tuple[Facet, ...]]
-
-    @property
-    def as_of(self) -> dt.date | None:
-        """The newest date the content itself gives: its latest source dateline (or, without
-        datelines, its latest event). Exports and briefings say "as of" this, never the clock."""
-        return as_of(self.sources, self.events)
+    as_of: dt.date | None  # the newest date the content gives (see `as_of`): never the clock
 
 
 def as_of(sources: tuple[Source, ...], events: tuple[Event, ...]) -> dt.date | None:
-    """The latest dateline of `sources`, else the latest start among `events`."""
+    """The latest dateline of `sources`, else the latest start among `events`: what exports and
+    briefings say they are "as of"."""
     datelines = [source.dateline.end for source in sources if source.dateline is not None]
     if datelines:
         return max(datelines)

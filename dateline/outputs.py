@@ -22,20 +22,36 @@ from dateline.exports.briefing import briefing_markdown, contents
 from dateline.exports.composite import Composite
 from dateline.model import Event, Source, Timeline
 from dateline.render import Renderer
+from dateline.store import EventRow
 
 CODE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file of the site: where it goes, its key, and how to make its bytes."""
+    """One file of the site: where it goes, its key, and how to make its bytes. A file made of
+    parts (`composite`) also has the key of its head (`base`), each part's key, and `reuse`: the
+    parts of a previous file can be copied while it had the same `reuse`."""
 
     path: str
     key: bytes
     make: Callable[[], bytes]
+    event: int | None = None  # for an event's page: the event's place in the timeline
     composite: Composite | None = None
-    events: tuple[Event, ...] = ()  # for a composite file: its parts' events, and their keys
+    base: bytes = b""
+    reuse: bytes = b""
     part_keys: tuple[bytes, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every file of the site, in a fixed order, and where each event sits (by its file's path)."""
+
+    outputs: list[Output]
+    events: dict[str, EventRow]
+    slugs: dict[str, dict[str, str]]
+    as_of: dt.date | None
+    renderer: Renderer
 
 
 @functools.cache
@@ -50,16 +66,37 @@ def folder_digest(folder: Path) -> bytes:
     return digest(*(part for path in files for part in (path.relative_to(folder).as_posix(), path.read_bytes())))
 
 
-class Keys:
-    """The keys of a timeline's outputs."""
+def site_key(config: SiteConfig) -> bytes:
+    """What every file depends on: the code, the templates, and the settings that show in the site
+    (not where its folders are)."""
+    settings = (config.title, config.description, config.language, config.day_first, config.base_url,
+                config.briefings)
+    return digest(code_digest(), folder_digest(config.templates_dir), repr(settings))
 
-    def __init__(self, timeline: Timeline, config: SiteConfig, renderer: Renderer) -> None:
-        settings = (config.title, config.description, config.language, config.day_first, config.base_url,
-                    config.briefings)  # what shows in the site; not where its folders are
-        self.site = digest(code_digest(), folder_digest(config.templates_dir), repr(settings))
+
+def full_key(card: bytes, body_digest: bytes) -> bytes:
+    """An event with its body."""
+    return digest(card, body_digest)
+
+
+def page_key(base: bytes, body_digest: bytes) -> bytes:
+    """An event's page: what it shows besides the event's body, and the body."""
+    return digest(base, body_digest)
+
+
+def composite_key(base: bytes, part_keys: tuple[bytes, ...]) -> bytes:
+    return digest(base, *part_keys)
+
+
+class Keys:
+    """The keys of a timeline's outputs. An event's card key covers all a list of events shows of
+    it: its header, the headers of the sources it cites, and the names of the pages it links."""
+
+    def __init__(self, timeline: Timeline, site: bytes, slugs: dict[str, dict[str, str]]) -> None:
+        self.site = site
         sources = {source.id: source for source in timeline.sources}
-        slugs = renderer.slugs
         self.cards: dict[str, bytes] = {}
+        self.fulls: dict[str, bytes] = {}
         for event in timeline.events:
             entry = event.entry
             cited = [c.source_id for c in entry.citations if c.source_id in sources]
@@ -67,35 +104,39 @@ class Keys:
             links += [slugs["people"][person.casefold()] for person in entry.who]
             links += [slugs["places"][entry.where.casefold()]] if entry.where else []
             links += [slugs["sources"][source_id.casefold()] for source_id in cited]
-            self.cards[event.slug] = digest(entry.header_digest, *(sources[s].header_digest for s in cited), *links)
+            card = digest(entry.header_digest, *(sources[s].header_digest for s in cited), *links)
+            self.cards[event.slug] = card
+            self.fulls[event.slug] = full_key(card, entry.body_digest)
 
     def card(self, event: Event) -> bytes:
         return self.cards[event.slug]
 
     def full(self, event: Event) -> bytes:
-        """An event with its body."""
-        return digest(self.cards[event.slug], event.entry.body_digest)
+        return self.fulls[event.slug]
 
     def of(self, *parts: str | bytes) -> bytes:
         """A file's key: the site's and its own parts."""
         return digest(self.site, *parts)
 
     def cards_of(self, events: tuple[Event, ...]) -> bytes:
-        return digest(*(self.cards[event.slug] for event in events))
+        cards = self.cards
+        return digest(*[cards[event.slug] for event in events])
 
 
-def plan(timeline: Timeline, config: SiteConfig, renderer: Renderer, static: dict[str, bytes]) -> list[Output]:
+def plan(timeline: Timeline, config: SiteConfig, renderer: Renderer, static: dict[str, bytes]) -> Plan:
     """Every file of the site, in a fixed order."""
-    keys = Keys(timeline, config, renderer)
+    keys = Keys(timeline, site_key(config), renderer.slugs)
     outputs = _pages(timeline, config, renderer, keys)
+    pages, events = _event_pages(timeline, renderer, keys)
+    outputs += pages
+    outputs += _facet_pages(timeline, renderer, keys)
     outputs += _data(timeline, config, keys)
     outputs += [Output(path, digest(data), functools.partial(bytes, data)) for path, data in static.items()]
-    return outputs
+    return Plan(outputs, events, renderer.slugs, timeline.as_of, renderer)
 
 
 def _pages(timeline: Timeline, config: SiteConfig, renderer: Renderer, keys: Keys) -> list[Output]:
-    events = timeline.events
-    every = keys.cards_of(events)
+    every = keys.cards_of(timeline.events)
     names = digest(*(f"{kind}:{facet.name}:{facet.slug}" for kind, facets in timeline.facets.items()
                      for facet in facets))
     outputs = [
@@ -107,10 +148,29 @@ def _pages(timeline: Timeline, config: SiteConfig, renderer: Renderer, keys: Key
         outputs.append(Output(f"briefings/{briefing.name}.html", keys.of("briefing", briefing.name,
                                                                          keys.cards_of(held.events)),
                               functools.partial(renderer.briefing, briefing)))
+    return outputs
+
+
+def _event_pages(timeline: Timeline, renderer: Renderer, keys: Keys) -> tuple[list[Output], dict[str, EventRow]]:
+    """Each event's page, keyed by the event, the cards of the events before and after it, and
+    whether there are any."""
+    events = timeline.events
+    outputs, rows = [], {}
     for index, event in enumerate(events):
-        neighbours = [keys.card(events[i]) for i in (index - 1, index + 1) if 0 <= i < len(events)]
-        key = keys.of("event", keys.full(event), str(index == 0), str(index == len(events) - 1), *neighbours)
-        outputs.append(Output(f"events/{event.slug}.html", key, functools.partial(renderer.event_page, index)))
+        previous = events[index - 1] if index else None
+        after = events[index + 1] if index + 1 < len(events) else None
+        card = keys.card(event)
+        base = keys.of("event", card, *(keys.card(other) if other else b"-" for other in (previous, after)))
+        path = f"events/{event.slug}.html"
+        make = functools.partial(renderer.event_page, index)
+        outputs.append(Output(path, page_key(base, event.entry.body_digest), make, event=index))
+        rows[event.entry.path] = EventRow(event.slug, card, base, previous.entry.path if previous else None,
+                                          after.entry.path if after else None)
+    return outputs, rows
+
+
+def _facet_pages(timeline: Timeline, renderer: Renderer, keys: Keys) -> list[Output]:
+    outputs = []
     for kind, facets in timeline.facets.items():
         listing = digest(*(f"{facet.name}:{facet.slug}:{len(facet.events)}" for facet in facets),
                          *(renderer.sources[facet.name].header_digest for facet in facets if kind == "sources"))
@@ -126,14 +186,16 @@ def _pages(timeline: Timeline, config: SiteConfig, renderer: Renderer, keys: Key
 def _data(timeline: Timeline, config: SiteConfig, keys: Keys) -> list[Output]:
     outputs = []
     for path, (composite, with_body) in composites(timeline, config).items():
-        part_keys = tuple(keys.full(event) if with_body else keys.card(event) for event in timeline.events)
-        key = keys.of(path, composite.head(), *part_keys)
-        make = functools.partial(_encoded, composite, timeline.events)
-        outputs.append(Output(path, key, make, composite, timeline.events, part_keys))
+        part_key = keys.full if with_body else keys.card
+        part_keys = tuple(part_key(event) for event in composite.events)
+        base = keys.of(path, composite.head(), composite.context)
+        outputs.append(Output(path, composite_key(base, part_keys), functools.partial(_encoded, composite),
+                              composite=composite, base=base, reuse=digest(keys.site, composite.context),
+                              part_keys=part_keys))
     sources = {source.id: source for source in timeline.sources}
     for briefing in config.briefings:
         held = contents(briefing, timeline)
-        key = keys.of("briefing-md", briefing.name, str(held.as_of), *(keys.full(e) for e in held.events))
+        key = keys.of("briefing-md", briefing.name, str(held.as_of), keys.cards_of(held.events))
         make = functools.partial(_markdown, briefing.title, held.events, sources, held.as_of)
         outputs.append(Output(f"briefings/{briefing.name}.md", key, make))
     return outputs
@@ -143,6 +205,5 @@ def _markdown(title: str, events: tuple[Event, ...], sources: dict[str, Source],
     return briefing_markdown(title, events, sources, as_of).encode("utf-8")
 
 
-def _encoded(composite: Composite, events: tuple[Event, ...]) -> bytes:
-    return composite.text(events).encode("utf-8")
-
+def _encoded(composite: Composite) -> bytes:
+    return composite.text().encode("utf-8")

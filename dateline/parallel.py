@@ -6,11 +6,14 @@ holds what a phase's workers need (the timeline, the renderer), so that it is no
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import gc
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -23,18 +26,57 @@ def workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
-def chunks(items: Sequence[T], count: int) -> list[Sequence[T]]:
-    """`items` cut into about `count` runs of consecutive items."""
-    size = max(1, -(-len(items) // max(count, 1)))
-    return [items[start:start + size] for start in range(0, len(items), size)]
+CHUNK = 500  # the most items a worker is handed at once
 
 
 def map_chunks(function: Callable[[Sequence[T]], R], items: Sequence[T], *, minimum: int,
-               enabled: bool = True) -> list[R]:
+               enabled: bool = True) -> Iterator[R]:
     """`function` over chunks of `items`, in parallel when there are at least `minimum` items,
-    more than one core, and parallel work is `enabled`; results in the order of the chunks."""
+    more than one core, and parallel work is `enabled`; results in the order of the chunks, each
+    as soon as it is done (so that they need not all be held at once)."""
     if not enabled or len(items) < minimum or workers() == 1:
-        return [function(items)]
+        yield function(items)
+        return
+    size = min(CHUNK, -(-len(items) // (workers() * 4)))
+    yield from map_groups(function, [items[start:start + size] for start in range(0, len(items), size)])
+
+
+def map_groups(function: Callable[[Sequence[T]], R], groups: Sequence[Sequence[T]]) -> Iterator[R]:
+    """`function` over each group, on every core: each worker takes the next group when it is
+    done with one, so putting the costliest groups first keeps all cores busy to the end.
+
+    The objects this process holds are frozen out of the garbage collector's reach first (see
+    `frozen`): its passes would otherwise write to every one of them in each worker, copying the
+    memory they share with this process."""
+    with pool() as executor:
+        yield from executor.map(function, groups)
+
+
+@contextlib.contextmanager
+def pool() -> Iterator[Executor]:
+    """A worker process per core, forked from this one (see `map_groups` and `frozen`)."""
+    import multiprocessing  # here: only a build with much to do pays for importing these
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers(), mp_context=context) as pool:
-        return list(pool.map(function, chunks(items, workers() * 4)))
+    with frozen(), ProcessPoolExecutor(max_workers=workers(), mp_context=context) as executor:
+        yield executor
+
+
+_depth = 0
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Leave the objects made so far out of the garbage collector's passes until the outermost
+    `frozen` ends. A build holds a great many objects for its whole life: each pass over them
+    costs time in this process, and in a forked worker it copies the memory they sit in."""
+    global _depth
+    gc.freeze()
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if _depth == 0:
+            gc.unfreeze()

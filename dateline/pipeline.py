@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 import jinja2
 
-from dateline.cache import BuildCache
 from dateline.config import SiteConfig
-from dateline.content import load_events, load_sources
 from dateline.errors import Diagnostics
 from dateline.model import Timeline
-from dateline.outputs import Output, plan
+from dateline.outputs import Plan, plan
+from dateline.parallel import frozen
+from dateline.reading import Scan, read_events, read_sources, scan
 from dateline.render import Renderer, make_environment, template_location
-from dateline.resolve import resolve_events
+from dateline.store import Store
 from dateline.timeline import make_timeline
 
 
@@ -25,15 +25,22 @@ class Site:
     files: dict[str, bytes]
 
 
-def gather(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None, *,
-           parallel: bool = False) -> Timeline:
+def gather(config: SiteConfig, diagnostics: Diagnostics, store: Store | None = None, *,
+           parallel: bool = False, found: Scan | None = None) -> Timeline:
     """Read and validate all content into an ordered timeline; problems go to `diagnostics`.
-    With a cache, files whose bytes have not changed since the last build are not parsed again;
-    `parallel` parses on every core (never in a process that runs threads, like the preview)."""
-    sources = load_sources(config, diagnostics, cache.sources if cache else None, parallel=parallel)
-    entries = load_events(config, diagnostics, cache.events if cache else None, parallel=parallel)
-    events = resolve_events(entries, sources, config, diagnostics)
-    return make_timeline(events, sources, config, diagnostics)
+    With a store, only files whose bytes changed since the last build are parsed again, and only
+    events whose file or sources changed are resolved again; `parallel` works on every core
+    (never in a process that runs threads, like the preview)."""
+    found = found or scan(config)
+    sources = read_sources(found.sources, config, diagnostics, store, parallel=parallel)
+    folder = config.display_path(config.content_dir / "events")
+    if not found.has_events_folder:
+        diagnostics.error(folder, 1, "there is no events folder: put one file per event in it")
+        return make_timeline([], sources.by_id, config, diagnostics)
+    events = read_events(found.events, sources, config, diagnostics, store, parallel=parallel)
+    if not found.events and not diagnostics.errors:
+        diagnostics.error(folder, 1, "no events: put one Markdown file per event here")
+    return make_timeline(events, sources.by_id, config, diagnostics)
 
 
 def static_files(config: SiteConfig) -> dict[str, bytes]:
@@ -45,15 +52,14 @@ def static_files(config: SiteConfig) -> dict[str, bytes]:
     }
 
 
-def build(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None, *,
-          parallel: bool = False) -> Site | None:
+def build(config: SiteConfig, diagnostics: Diagnostics) -> Site | None:
     """The whole site in memory, or None when the content has errors (all in `diagnostics`)."""
-    outputs = plan_site(config, diagnostics, cache, parallel=parallel)
+    outputs = plan_site(config, diagnostics)
     if outputs is None:
         return None
     timeline, planned = outputs
     try:
-        files = {output.path: output.make() for output in planned}
+        files = {output.path: output.make() for output in planned.outputs}
     except jinja2.TemplateError as exc:
         path, line = template_location(exc, config.templates_dir)
         diagnostics.error(config.display_path(path), line, f"template: {exc.message or exc}")
@@ -61,14 +67,21 @@ def build(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None
     return Site(timeline, files)
 
 
-def plan_site(config: SiteConfig, diagnostics: Diagnostics, cache: BuildCache | None = None, *,
-              parallel: bool = False) -> tuple[Timeline, list[Output]] | None:
+def plan_site(config: SiteConfig, diagnostics: Diagnostics, store: Store | None = None, *,
+              parallel: bool = False, found: Scan | None = None) -> tuple[Timeline, Plan] | None:
     """The timeline and the plan of every file, or None when the content has errors."""
-    timeline = gather(config, diagnostics, cache, parallel=parallel)
+    timeline = gather(config, diagnostics, store, parallel=parallel, found=found)
     if diagnostics.errors:
         return None
+    with frozen():  # the timeline lives as long as the build: spare the collector its objects
+        return _plan(config, diagnostics, store, timeline)
+
+
+def _plan(config: SiteConfig, diagnostics: Diagnostics, store: Store | None,
+          timeline: Timeline) -> tuple[Timeline, Plan] | None:
     try:
-        renderer = Renderer(make_environment(config.templates_dir), timeline, config)
+        compiled = store.compiled_templates if store is not None else None
+        renderer = Renderer(make_environment(config.templates_dir, compiled), timeline, config)
     except jinja2.TemplateError as exc:
         path, line = template_location(exc, config.templates_dir)
         diagnostics.error(config.display_path(path), line, f"template: {exc.message or exc}")

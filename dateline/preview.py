@@ -16,7 +16,8 @@ from pathlib import Path
 
 from dateline.config import SiteConfig, load_config
 from dateline.errors import Diagnostics
-from dateline.incremental import State, build_site
+from dateline.incremental import build_site
+from dateline.store import Store
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
@@ -29,26 +30,24 @@ class Preview:
 
     load: Callable[[Diagnostics], SiteConfig]
     folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="dateline-preview-")) / "site")
-    state: State | None = None
+    store: Store = field(default_factory=lambda: Store(None))
     problems: tuple[str, ...] = ()
     failed: bool = False
     version: int = 0
     served: dict[str, int] = field(default_factory=dict)  # the build each page was last served from
 
-    def rebuild(self) -> list[str]:
-        """Build once; returns the site paths that changed (none when the build failed)."""
+    def rebuild(self, *, use_cores: bool = False) -> list[str]:
+        """Build once; returns the site paths that changed (none when the build failed).
+        `use_cores` only while this process runs no other thread (the first build)."""
         started = time.perf_counter()
         diagnostics = Diagnostics()
         built = None
         try:
             config = replace(self.load(diagnostics), output_dir=self.folder)
-            built = None if diagnostics.errors else build_site(config, diagnostics, self.state)
+            built = None if diagnostics.errors else build_site(config, diagnostics, self.store, use_cores=use_cores)
         except Exception:  # the preview must survive anything a build does; the problem is shown
             diagnostics.error("dateline", 1, "internal error: " + traceback.format_exc(limit=-1).strip())
-        changed: list[str] = []
-        if built is not None:
-            result, self.state = built
-            changed = list(result.changed)
+        changed = list(built.changed) if built is not None else []
         self.problems = tuple(str(problem) for problem in diagnostics.sorted())
         self.failed = built is None
         self.version += 1
@@ -70,6 +69,7 @@ class Preview:
         return target.read_bytes()
 
     def close(self) -> None:
+        self.store.close()
         shutil.rmtree(self.folder.parent, ignore_errors=True)
 
 

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -18,7 +18,8 @@ from dateline.dates import DateValue, Precision, display
 from dateline.dates.labels import MONTH_NAMES, day_label, offset_text
 from dateline.exports import DOWNLOADS
 from dateline.exports.briefing import contents
-from dateline.model import Event, Facet, Timeline
+from dateline.model import Event, Facet, Source, Timeline
+from dateline.resolve import needed_sources
 
 FACET_TITLES = {"tags": "Tags", "people": "People", "places": "Places", "years": "Years", "sources": "Sources"}
 FACET_SINGULAR = {"tags": "Tag", "people": "Person", "places": "Place", "years": "Year", "sources": "Source"}
@@ -95,12 +96,17 @@ def template_location(exc: jinja2.TemplateError, templates_dir: Path) -> tuple[P
     return location
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """Jinja2 with autoescape everywhere and undefined names as errors."""
+def make_environment(templates_dir: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """Jinja2 with autoescape everywhere and undefined names as errors; with `compiled`, the
+    templates compiled once are kept in that folder (keyed by their text) for the next build."""
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # an environment lives for one build, while the templates do not change
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -127,6 +133,63 @@ def embed_snippet(title: str, base_url: str) -> str:
 # Above this many events the index lists each event on one line (title, date, place): the facts
 # are on the event's page and on the tag, person and place pages.
 COMPACT_INDEX_FROM = 500
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """All an event's page may show: the event; the cards (events without their bodies) of the
+    events before and after it; and, as `timeline`, the site with only those events, the headers
+    of the sources the event reads, and the pages of its own tags, people, place, year and sources.
+    A page made from it depends on nothing else, so it is made again only when these change."""
+
+    event: Event
+    previous: Event | None
+    next: Event | None
+    timeline: Timeline
+
+
+T = TypeVar("T")
+
+
+def _changed(instance: T, **changes: Any) -> T:
+    """A copy of a frozen dataclass with some fields changed (`dataclasses.replace` without the
+    cost of calling __init__ again: this runs for every event page)."""
+    clone = object.__new__(type(instance))
+    clone.__dict__.update(instance.__dict__, **changes)
+    return clone
+
+
+def card(event: Event) -> Event:
+    """The event without its body."""
+    return _changed(event, entry=_changed(event.entry, body_html=Markup("")))
+
+
+def _header(source: Source) -> Source:
+    return _changed(source, body_html=Markup(""), plain_text="")
+
+
+def neighbourhood(config: SiteConfig, event: Event, previous: Event | None, after: Event | None,
+                  sources: dict[str, Source], slugs: dict[str, dict[str, str]]) -> Neighbourhood:
+    """An event's neighbourhood in a site whose sources and facet page names are `sources` and
+    `slugs` (`sources` needs only those the event reads)."""
+    entry = event.entry
+    read = [source_id for source_id in needed_sources(entry) if source_id in sources]
+    names = {"tags": entry.tags, "people": entry.who, "places": (entry.where,) if entry.where else (),
+             "years": (str(event.date.start.year),), "sources": tuple(read)}
+    facets = {kind: tuple(Facet(kind, name, slugs[kind][name.casefold()], ()) for name in names[kind])
+              for kind in FACET_TITLES}
+    before, following = (card(other) if other is not None else None for other in (previous, after))
+    cards = tuple(other for other in (before, event, following) if other is not None)
+    timeline = Timeline(config.title, config.description, config.language, cards,
+                        tuple(_header(sources[source_id]) for source_id in read), facets, None)
+    return Neighbourhood(event, before, following, timeline)
+
+
+def render_event_page(environment: jinja2.Environment, config: SiteConfig, around: Neighbourhood) -> bytes:
+    """An event's page, made from its neighbourhood alone."""
+    renderer = Renderer(environment, around.timeline, config)
+    path = f"events/{around.event.slug}.html"
+    return renderer.page("event.html", path, event=around.event, previous=around.previous, next=around.next)[1]
 
 
 class Renderer:
@@ -198,10 +261,10 @@ class Renderer:
 
     def event_page(self, index: int) -> bytes:
         events = self.timeline.events
-        event = events[index]
-        neighbours = {"previous": events[index - 1] if index else None,
-                      "next": events[index + 1] if index + 1 < len(events) else None}
-        return self.page("event.html", f"events/{event.slug}.html", event=event, **neighbours)[1]
+        previous = events[index - 1] if index else None
+        after = events[index + 1] if index + 1 < len(events) else None
+        around = neighbourhood(self.config, events[index], previous, after, self.sources, self.slugs)
+        return render_event_page(self.environment, self.config, around)
 
     def facets(self, kind: str) -> bytes:
         return self.page("facets.html", f"{kind}/index.html", kind=kind, facets=self.timeline.facets[kind])[1]

@@ -21,21 +21,31 @@ def resolve_events(
     files: list[EventFile], sources: dict[str, Source], config: SiteConfig, diagnostics: Diagnostics
 ) -> list[Event]:
     """Events with resolved dates; files whose date cannot be read are reported and left out."""
-    events = []
-    for entry in files:
-        _check_citations(entry, sources, diagnostics)
-        if not entry.when:
-            continue  # reported already: every event needs a When
-        anchor = _event_anchor(entry, sources, config, diagnostics)
-        try:
-            date = _read(entry.when, anchor, config)
-        except DateError as exc:
-            _report(exc, entry.path, entry.when_line, _missing_hint(entry, sources), diagnostics)
-            continue
-        readings = tuple(_reading(reading, date, entry, sources, config, diagnostics) for reading in entry.readings)
-        events.append(Event(entry, date, anchor if date.anchor else None, _source_position(entry, sources),
-                            tuple(reading for reading in readings if reading is not None)))
-    return events
+    resolved = (resolve_event(entry, sources, config, diagnostics) for entry in files)
+    return [event for event in resolved if event is not None]
+
+
+def resolve_event(entry: EventFile, sources: dict[str, Source], config: SiteConfig,
+                  diagnostics: Diagnostics) -> Event | None:
+    """One event with its dates resolved and its citations checked; None when its date cannot
+    be read (the problem is reported)."""
+    _check_citations(entry, sources, diagnostics)
+    if not entry.when:
+        return None  # reported already: every event needs a When
+    anchor = _event_anchor(entry, sources, config, diagnostics)
+    try:
+        date = _read(entry.when, anchor, config)
+    except DateError as exc:
+        _report(exc, entry.path, entry.when_line, _missing_hint(entry, sources), diagnostics)
+        return None
+    readings = tuple(_reading(reading, date, entry, sources, config, diagnostics) for reading in entry.readings)
+    return Event(entry, date, anchor if date.anchor else None, _source_position(entry, sources),
+                 tuple(reading for reading in readings if reading is not None))
+
+
+def needed_sources(entry: EventFile) -> tuple[str, ...]:
+    """The ids of the sources an event's resolution reads: the ones it cites or dates it by."""
+    return tuple(dict.fromkeys([*(c.source_id for c in entry.citations), *(r.source_id for r in entry.readings)]))
 
 
 def _read(text: str, anchor: Anchor | None, config: SiteConfig) -> DateValue:

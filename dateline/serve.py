@@ -127,8 +127,9 @@ def serve(preview: Preview, config_path: Path, host: str, port: int) -> int:
 
 
 def _run(preview: Preview, paths: list[Path], url: str) -> None:
-    """Build, then watch and serve until SIGINT or SIGTERM stops the loop."""
-    preview.rebuild()
+    """Build (on every core: no other thread runs yet), then watch and serve until SIGINT or
+    SIGTERM stops the loop."""
+    preview.rebuild(use_cores=True)
     loop = ioloop.IOLoop.current()
     stop, ready = threading.Event(), threading.Event()
     watcher = threading.Thread(target=_watch, args=(preview, paths, loop, stop, ready), daemon=True)

@@ -10,7 +10,7 @@ from typing import Any
 from dateline.config import SiteConfig
 from dateline.dates import PartOfDay, Precision
 from dateline.errors import Diagnostics
-from dateline.model import Event, Facet, Source, Timeline
+from dateline.model import Event, Facet, Source, Timeline, as_of
 from dateline.slugs import slugify
 
 # Where an untimed part of the day sits, in minutes after midnight, to order it among clock times.
@@ -81,13 +81,15 @@ def make_timeline(events: list[Event], sources: dict[str, Source], config: SiteC
         "years": _facets("years", ordered, lambda e: (str(e.date.start.year),)),
         "sources": _source_facets(ordered, sources),
     }
+    listed = tuple(sources[key] for key in sorted(sources))
     return Timeline(
         title=config.title,
         description=config.description,
         language=config.language,
         events=ordered,
-        sources=tuple(sources[key] for key in sorted(sources)),
+        sources=listed,
         facets=facets,
+        as_of=as_of(listed, ordered),
     )
 
 

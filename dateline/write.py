@@ -3,11 +3,12 @@
 - `publish_staged`: a whole new site is written into a sibling temporary folder, then exchanged
   with the old one in a single `renameat2(RENAME_EXCHANGE)` call where the kernel offers it (two
   renames otherwise). A build that fails or is killed leaves the previous site exactly as it was.
-- `update`: an incremental build writes its few changed files beside their targets under
-  temporary names; then a journal listing the renames is written in one step; then the renames
-  are made and the journal removed. Killed before the journal exists, the build leaves the
-  previous site as it was; killed after, the next build (or `recover`) finishes the renames.
-  Either way the site is never left half old, half new.
+- `update`: an incremental build writes its few changed files into a sibling temporary folder
+  (a large data file that changes by a part is copied from its previous version by the kernel,
+  around the new part); then a journal listing the renames is written in one step; then the
+  files are renamed into place and the journal removed. Killed before the journal exists, the
+  build leaves the previous site as it was; killed after, the next build (or `recover`) finishes
+  the renames. Either way the site is never left half old, half new.
 """
 
 from __future__ import annotations
@@ -19,21 +20,40 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _TEMP_PREFIXES = (".building-", ".replaced-")
-_PENDING = ".dateline-new"
 T = TypeVar("T")
 
 
-def write_file(folder: Path, relative: str, data: bytes) -> None:
-    """Write one file (path relative to `folder`, '/'-separated), making its folders."""
+def write_file(folder: Path, relative: str, data: bytes | Iterable[bytes]) -> None:
+    """Write one file (path relative to `folder`, '/'-separated), making its folders; `data` may
+    come in pieces, written as they come."""
     target = folder.joinpath(*relative.split("/"))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    if isinstance(data, bytes):
+        target.write_bytes(data)
+        return
+    with target.open("wb") as sink:
+        for piece in data:
+            sink.write(piece)
+
+
+def write_joined(folder: Path, relative: str, pieces: Iterable[bytes | Path]) -> None:
+    """Write one file from pieces: bytes, and files whose whole content is copied (by the kernel)."""
+    target = folder.joinpath(*relative.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb", buffering=0) as sink:
+        for piece in pieces:
+            if isinstance(piece, bytes):
+                sink.write(piece)
+                continue
+            with piece.open("rb", buffering=0) as source:
+                _copy_range(source.fileno(), sink.fileno(), 0, piece.stat().st_size)
 
 
 def write_tree(files: Mapping[str, bytes], folder: Path) -> None:
@@ -91,46 +111,72 @@ def _journal(output: Path) -> Path:
     return output.parent / f".journal-{output.name}.json"
 
 
-def update(output: Path, changed: Mapping[str, bytes], removed: Iterable[str]) -> None:
+@dataclass(frozen=True)
+class Splice:
+    """A file's new bytes as pieces: bytes, and (start, length) ranges of the file it replaces,
+    which the kernel copies (a large data file changes by a part or two). The pieces are read
+    once, as they are written."""
+
+    pieces: Iterable[bytes | tuple[int, int]]
+
+
+def update(output: Path, changed: Mapping[str, bytes | Splice], removed: Iterable[str]) -> None:
     """Change a few files of `output` in place, safely (see the module's description)."""
     output = output.absolute()
     recover(output)
+    staging = Path(tempfile.mkdtemp(prefix=f".building-{output.name}-", dir=output.parent))
     renames = []
-    for relative, data in sorted(changed.items()):
-        write_file(output, relative + _PENDING, data)
-        renames.append(relative)
+    for number, (relative, data) in enumerate(sorted(changed.items())):
+        staged = staging / str(number)
+        if isinstance(data, Splice):
+            _write_splice(staged, output.joinpath(*relative.split("/")), data)
+        else:
+            staged.write_bytes(data)
+        renames.append((staged.name, relative))
     journal = _journal(output)
     pending = journal.with_name(journal.name + ".tmp")
-    pending.write_text(json.dumps({"write": renames, "remove": sorted(removed)}), encoding="utf-8")
+    steps = {"staging": staging.name, "write": renames, "remove": sorted(removed)}
+    pending.write_text(json.dumps(steps), encoding="utf-8")
     os.replace(pending, journal)
     recover(output)
 
 
+def _write_splice(target: Path, old: Path, splice: Splice) -> None:
+    with old.open("rb", buffering=0) as source, target.open("wb", buffering=0) as sink:
+        for piece in splice.pieces:
+            if isinstance(piece, bytes):
+                sink.write(piece)
+            else:
+                _copy_range(source.fileno(), sink.fileno(), *piece)
+
+
+def _copy_range(source: int, sink: int, start: int, length: int) -> None:
+    """Append `length` bytes of `source` from `start` to `sink` (in the kernel where it can)."""
+    while length > 0:
+        try:
+            copied = os.copy_file_range(source, sink, length, start)
+        except OSError:  # not between these file systems: copy through memory
+            copied = os.write(sink, os.pread(source, min(length, 1 << 20), start))
+        if copied <= 0:
+            raise OSError(f"could not copy {length} bytes from the previous file")
+        start, length = start + copied, length - copied
+
+
 def recover(output: Path) -> None:
     """Finish an update a killed build left in its journal; remove what killed builds left
-    unfinished (files not yet in a journal, half-written staging folders)."""
-    for leftover in _leftovers(output):
-        shutil.rmtree(leftover, ignore_errors=True)
+    unfinished (changes not yet in a journal, half-written staging folders)."""
     journal = _journal(output)
     if journal.exists():
         steps = json.loads(journal.read_text(encoding="utf-8"))
-        for relative in steps["write"]:
-            pending = output.joinpath(*(relative + _PENDING).split("/"))
-            if pending.exists():
-                os.replace(pending, output.joinpath(*relative.split("/")))
+        staging = output.parent / steps["staging"]
+        for staged, relative in steps["write"]:
+            if (staging / staged).exists():
+                target = output.joinpath(*relative.split("/"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / staged, target)
         for relative in steps["remove"]:
             output.joinpath(*relative.split("/")).unlink(missing_ok=True)
         journal.unlink()
     journal.with_name(journal.name + ".tmp").unlink(missing_ok=True)
-    if output.is_dir():
-        for stray in output.rglob("*" + _PENDING):
-            stray.unlink()
-
-
-def sync(files: Mapping[str, bytes], folder: Path, previous: Mapping[str, bytes]) -> list[str]:
-    """Bring a folder that holds `previous` to hold `files`, writing only what changed; returns
-    the paths written or removed."""
-    changed = {path: data for path, data in files.items() if previous.get(path) != data}
-    removed = sorted(previous.keys() - files.keys())
-    update(folder, changed, removed)
-    return sorted(changed) + removed
+    for leftover in _leftovers(output):
+        shutil.rmtree(leftover, ignore_errors=True)

@@ -22,8 +22,9 @@ def free_port() -> int:
 class PreviewServer:
     """`build.py serve` on a free port in `project`; use as a context manager."""
 
-    def __init__(self, project: Path, *extra: str) -> None:
+    def __init__(self, project: Path, *extra: str, start_timeout: float = 30) -> None:
         self.project = project
+        self.start_timeout = start_timeout
         self.port = free_port()
         self.extra = extra
         self.output: list[str] = []
@@ -41,7 +42,7 @@ class PreviewServer:
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         threading.Thread(target=self._read, daemon=True).start()
-        self.wait_for("Serving the preview on", timeout=30)
+        self.wait_for("Serving the preview on", timeout=self.start_timeout)
         return self
 
     def _read(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dateline.write import publish, recover, update
+from dateline.write import Splice, publish, recover, update
 
 
 def test_publish_replaces_the_folder_with_exactly_the_new_files(tmp_path: Path) -> None:
@@ -28,24 +28,37 @@ def test_an_update_killed_after_its_journal_is_finished_by_the_next_one(tmp_path
     site = tmp_path / "site"
     publish({"index.html": b"old index", "events/a.html": b"old a", "events/b.html": b"b"}, site)
     # What `update` leaves behind when killed after writing its journal, before renaming.
-    (site / "index.html.dateline-new").write_bytes(b"new index")
-    (site / "events/a.html.dateline-new").write_bytes(b"new a")
-    (tmp_path / ".journal-site.json").write_text(
-        json.dumps({"write": ["index.html", "events/a.html"], "remove": ["events/b.html"]}))
+    staging = tmp_path / ".building-site-x1"
+    staging.mkdir()
+    (staging / "0").write_bytes(b"new a")
+    (staging / "1").write_bytes(b"new index")
+    (tmp_path / ".journal-site.json").write_text(json.dumps(
+        {"staging": staging.name, "write": [["0", "events/a.html"], ["1", "index.html"]], "remove": ["events/b.html"]}))
     recover(site)
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
         "events/a.html", "index.html"]
     assert (site / "index.html").read_bytes() == b"new index"
-    assert not (tmp_path / ".journal-site.json").exists()
+    assert (site / "events/a.html").read_bytes() == b"new a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_an_update_killed_before_its_journal_leaves_the_site_as_it_was(tmp_path: Path) -> None:
     site = tmp_path / "site"
     publish({"index.html": b"old index"}, site)
-    (site / "index.html.dateline-new").write_bytes(b"half written")
+    staging = tmp_path / ".building-site-x2"
+    staging.mkdir()
+    (staging / "0").write_bytes(b"half written")
     recover(site)
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_bytes() == b"old index"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_splice_copies_ranges_of_the_file_it_replaces(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish({"data.json": b"[one,two,three]"}, site)
+    update(site, {"data.json": Splice((b"<", (1, 4), b"TWO", (8, 7), b">"))}, [])
+    assert (site / "data.json").read_bytes() == b"<one,TWO,three]>"
 
 
 def test_update_changes_only_what_it_is_given(tmp_path: Path) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil.parser import isoparse
-
 from dateline.dates.engine import Context, rule
 from dateline.dates.labels import day_label
 from dateline.dates.lexicon import MONTHS, WEEKDAYS, lookup
@@ -30,6 +28,8 @@ _ISO = (
 @rule("iso-8601", _ISO)
 def iso_8601(match: re.Match[str], context: Context) -> DateValue:
     """2022-09-08 / 20220908 / 2022-09-08T14:30:00+05:30 / 2022-09-08T09:00:00Z"""
+    from dateutil.parser import isoparse
+
     try:
         parsed = isoparse(match.group().upper())
     except ValueError as exc:

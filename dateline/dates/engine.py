@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -27,11 +28,17 @@ Reader = Callable[[re.Match[str], "Context"], DateValue]
 
 @dataclass(frozen=True)
 class Rule:
-    """A named strategy: when `pattern` matches the whole cleaned text, `read` builds the value."""
+    """A named strategy: when `source` (a regular expression) matches the whole cleaned text,
+    `read` builds the value. The pattern is compiled the first time it is needed: a build whose
+    dates are all in its cache reads none, and should not pay for compiling them."""
 
     name: str
-    pattern: re.Pattern[str]
+    source: str
     read: Reader
+
+    @functools.cached_property
+    def fullmatch(self) -> Callable[[str], re.Match[str] | None]:
+        return re.compile(self.source).fullmatch
 
 
 def rule(name: str, pattern: str) -> Callable[[Reader], Rule]:
@@ -39,7 +46,7 @@ def rule(name: str, pattern: str) -> Callable[[Reader], Rule]:
     the text they match has been lower-cased once (case-sensitive matching is much faster)."""
 
     def make(read: Reader) -> Rule:
-        return Rule(name, re.compile(expand(pattern)), read)
+        return Rule(name, expand(pattern), read)
 
     return make
 
@@ -57,7 +64,6 @@ class RuleSet:
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        self._matchers = tuple((rule.pattern.fullmatch, rule) for rule in rules)
 
     def read(self, text: str, *, anchor: dt.date | None, day_first: bool | None, whole: str | None = None) -> DateValue:
         """Try each rule in order on the cleaned text; the first full match reads the value.
@@ -67,8 +73,8 @@ class RuleSet:
         cleaned = clean(text)
         if not cleaned:
             raise DateError("the date is empty")
-        for fullmatch, candidate in self._matchers:
-            match = fullmatch(cleaned)
+        for candidate in self.rules:
+            match = candidate.fullmatch(cleaned)
             if match is None:
                 continue
             context = Context(text.strip(), anchor, day_first, self, whole or text)

@@ -1,4 +1,6 @@
-"""site/feed.xml: the timeline as an Atom 1.0 feed (RFC 4287), an entry per event.
+"""site/feed.xml: the timeline as an Atom 1.0 feed (RFC 4287): an entry for each of its latest
+FEED_SIZE events, in timeline order (a feed tells subscribers what is new; the whole timeline is in
+timeline.json).
 
 `updated` comes from the content, never the clock: the feed's is the content's "as of" date; an
 entry's is the latest dateline among its sources, else its own date. Ids are stable: the event's
@@ -8,11 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from xml.sax.saxutils import escape, quoteattr
 
 from dateline.dates import display
 from dateline.exports.composite import Composite
 from dateline.model import Event, Source, Timeline, as_of
+
+FEED_SIZE = 100
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+                            "\t": "&#9;"})
+
+
+def escape(text: str) -> str:
+    """Text as XML character data."""
+    return text.translate(_TEXT)
+
+
+def quoteattr(text: str) -> str:
+    """Text as a double-quoted XML attribute value."""
+    return f'"{text.translate(_ATTRIBUTE)}"'
 
 
 def _stamp(day: dt.date | None) -> str:
@@ -61,8 +77,8 @@ def atom_composite(timeline: Timeline, base_url: str = "") -> Composite:
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(_link('feed.xml', base_url))}/>\n"
     )
     return Composite(head=lambda: head, part=lambda event: entry(event, timeline, sources, base_url),
-                     separator="", tail="</feed>\n")
+                     separator="", tail="</feed>\n", events=timeline.events[-FEED_SIZE:])
 
 
 def atom_feed(timeline: Timeline, base_url: str = "") -> str:
-    return atom_composite(timeline, base_url).text(timeline.events)
+    return atom_composite(timeline, base_url).text()

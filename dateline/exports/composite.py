@@ -15,17 +15,20 @@ from dateline.model import Event
 
 @dataclass(frozen=True)
 class Composite:
-    """How to write one data file: `head()`, then `part(event)` for each event joined by
-    `separator`, then `tail`."""
+    """How to write one data file: `head()`, then `part(event)` for each of `events` joined by
+    `separator`, then `tail`. `context` names what a part shows besides its event and the site's
+    settings (a date every part repeats, say): parts are reused only while it stays the same."""
 
     head: Callable[[], str]
     part: Callable[[Event], str]
     separator: str
     tail: str
+    events: tuple[Event, ...]
+    context: str = ""
 
-    def text(self, events: tuple[Event, ...]) -> str:
+    def text(self) -> str:
         """The whole file."""
-        return self.head() + self.separator.join(self.part(event) for event in events) + self.tail
+        return self.head() + self.separator.join(self.part(event) for event in self.events) + self.tail
 
 
 def indented_json(value: Any, depth: int) -> str:
@@ -34,7 +37,8 @@ def indented_json(value: Any, depth: int) -> str:
     return text.replace("\n", "\n" + "  " * depth)
 
 
-def json_document(fields: dict[str, Any], parts_key: str, part: Callable[[Event], Any]) -> Composite:
+def json_document(fields: dict[str, Any], parts_key: str, part: Callable[[Event], Any],
+                  events: tuple[Event, ...]) -> Composite:
     """A JSON object whose last member, `parts_key`, lists one value per event: byte for byte
     what json.dumps(document, indent=2) writes."""
     members = "".join(f"  {json.dumps(key)}: {indented_json(value, 1)},\n" for key, value in fields.items())
@@ -43,4 +47,5 @@ def json_document(fields: dict[str, Any], parts_key: str, part: Callable[[Event]
         part=lambda event: "    " + indented_json(part(event), 2),
         separator=",\n",
         tail="\n  ]\n}\n",
+        events=events,
     )

@@ -88,8 +88,8 @@ def icalendar_composite(timeline: Timeline, base_url: str = "") -> Composite:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dateline//Dateline timeline//EN", "CALSCALE:GREGORIAN",
             f"X-WR-CALNAME:{escape(timeline.title)}"]
     return Composite(head=lambda: _lines(head), part=lambda event: _lines(vevent(event, host, stamp, base_url)),
-                     separator="", tail=_lines(["END:VCALENDAR"]))
+                     separator="", tail=_lines(["END:VCALENDAR"]), events=timeline.events, context=stamp)
 
 
 def icalendar(timeline: Timeline, base_url: str = "") -> str:
-    return icalendar_composite(timeline, base_url).text(timeline.events)
+    return icalendar_composite(timeline, base_url).text()

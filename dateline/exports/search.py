@@ -19,8 +19,9 @@ def _entry(event: Event) -> str:
 
 def search_composite(timeline: Timeline) -> Composite:
     """`window.DATELINE_SEARCH = {slug: lower-cased text of the body}`."""
-    return Composite(head=lambda: "window.DATELINE_SEARCH = {\n", part=_entry, separator=",\n", tail="\n};\n")
+    return Composite(head=lambda: "window.DATELINE_SEARCH = {\n", part=_entry, separator=",\n", tail="\n};\n",
+                     events=timeline.events)
 
 
 def search_index(timeline: Timeline) -> str:
-    return search_composite(timeline).text(timeline.events)
+    return search_composite(timeline).text()

@@ -36,8 +36,8 @@ def _event_row(event: Event) -> str:
 def csv_composite(timeline: Timeline) -> Composite:
     """The timeline as CSV with a header row; lists (people, tags, sources) are joined with '; '."""
     header = _row(COLUMNS)
-    return Composite(head=lambda: header, part=_event_row, separator="", tail="")
+    return Composite(head=lambda: header, part=_event_row, separator="", tail="", events=timeline.events)
 
 
 def timeline_csv(timeline: Timeline) -> str:
-    return csv_composite(timeline).text(timeline.events)
+    return csv_composite(timeline).text()

@@ -49,8 +49,8 @@ def source_record(source: Source) -> dict[str, Any]:
 def timeline_composite(timeline: Timeline) -> Composite:
     """site/timeline.json: the site title, the sources, and every event in timeline order."""
     fields = {"title": timeline.title, "sources": [source_record(source) for source in timeline.sources]}
-    return json_document(fields, "events", event_record)
+    return json_document(fields, "events", event_record, timeline.events)
 
 
 def timeline_json(timeline: Timeline) -> str:
-    return timeline_composite(timeline).text(timeline.events)
+    return timeline_composite(timeline).text()

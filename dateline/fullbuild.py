@@ -1,0 +1,171 @@
+"""A build with nothing to reuse: every file of the site made, on every core, into a new folder.
+
+The work is split so that no process holds more than it needs:
+
+- the workers take the timeline a stretch of events at a time, the events handed to them rather
+  than shared: each makes those events' pages and writes their parts of every data file into a
+  file of its own (a stretch);
+- meanwhile this process makes the pages that list events (the index, the tag, person, place,
+  year and source pages, the embed page, the briefings) and the other files;
+- then it joins each data file: its head, the stretches in timeline order (copied by the
+  kernel), its tail.
+
+Forked workers share this process's memory until they write to it, and Python writes to an object
+each time it touches it: a worker that went through the whole timeline would end up with a copy
+of it. Handed only their stretch, the workers stay small at any scale.
+"""
+
+from __future__ import annotations
+
+import array
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from dateline import parallel, write
+from dateline.exports.composite import Composite
+from dateline.model import Event, Timeline
+from dateline.outputs import Output
+from dateline.render import Renderer, neighbourhood, render_event_page, template_location
+from dateline.store import OutputRow, Parts, freeze
+
+STRETCH = 100  # events a worker takes at a time
+PARALLEL_FROM = 300  # events from which spreading the work over the cores pays
+
+
+class TemplateProblemError(Exception):
+    """A template error raised while making a page, with the template's path and line (it can
+    cross from a worker process, where the traceback that holds the line does not)."""
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A run of the timeline for one worker: its number, the position of its first event, and
+    its events with the one before and the one after (None at either end of the timeline)."""
+
+    number: int
+    start: int
+    events: tuple[Event | None, ...]
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A data file made of parts: its output, and which of the timeline's events it has a part
+    for (one byte per event, so that workers can read it without touching many objects)."""
+
+    output: Output
+    composite: Composite
+    members: bytes
+
+
+def make_all(outputs: list[Output], timeline: Timeline, renderer: Renderer, folder: Path,
+             use_cores: bool) -> dict[str, OutputRow]:
+    """Make every file of `outputs` into `folder`; the rows the state keeps, by path."""
+    data_files = [_data_file(output, timeline) for output in outputs if output.composite is not None]
+    work = Path(tempfile.mkdtemp(prefix=f".building-{folder.name}-stretches-", dir=folder.parent))
+    parallel.shared.update(renderer=renderer, folder=folder, work=work,
+                           composites=[(d.composite, d.members) for d in data_files])
+    try:
+        stretches = _stretches(timeline.events)
+        if use_cores and len(timeline.events) >= PARALLEL_FROM and parallel.workers() > 1:
+            with parallel.pool() as pool:
+                lengths = pool.map(_make_stretch, stretches)  # the workers start on them at once
+                _make_pages(outputs, folder)
+                done = list(lengths)
+        else:
+            _make_pages(outputs, folder)
+            done = [_make_stretch(stretch) for stretch in stretches]
+        rows = {d.output.path: _join(d, number, done, folder, work) for number, d in enumerate(data_files)}
+    finally:
+        for name in ("renderer", "folder", "work", "composites"):
+            del parallel.shared[name]
+        shutil.rmtree(work, ignore_errors=True)
+    return {o.path: rows.get(o.path) or OutputRow(o.key, None) for o in outputs}
+
+
+def template_problem(exc: jinja2.TemplateError, templates: Path) -> TemplateProblemError:
+    """The error to report for a template that failed while making a file."""
+    path, line = template_location(exc, templates)
+    return TemplateProblemError(str(path), line, f"template: {exc.message or exc}")
+
+
+def _data_file(output: Output, timeline: Timeline) -> DataFile:
+    assert output.composite is not None
+    position = {event.slug: number for number, event in enumerate(timeline.events)}
+    members = bytearray(len(timeline.events))
+    for event in output.composite.events:
+        members[position[event.slug]] = 1
+    return DataFile(output, output.composite, bytes(members))
+
+
+def _stretches(events: tuple[Event, ...]) -> Iterator[Stretch]:
+    padded = (None, *events, None)
+    for number, start in enumerate(range(0, len(events), STRETCH)):
+        yield Stretch(number, start, padded[start:start + STRETCH + 2])
+
+
+def _make_pages(outputs: Sequence[Output], folder: Path) -> None:
+    """Every file but the events' pages and the data files (which the stretches make)."""
+    renderer: Renderer = parallel.shared["renderer"]
+    for output in outputs:
+        if output.event is None and output.composite is None:
+            try:
+                write.write_file(folder, output.path, output.make())
+            except jinja2.TemplateError as exc:
+                raise template_problem(exc, renderer.config.templates_dir) from None
+
+
+def _make_stretch(stretch: Stretch) -> list[list[int]]:
+    """Write the pages of a stretch's events and its parts of each data file; the length of each
+    part written, by data file (in a worker, or in this process)."""
+    renderer: Renderer = parallel.shared["renderer"]
+    folder: Path = parallel.shared["folder"]
+    try:
+        for offset, event in enumerate(stretch.events[1:-1]):
+            assert event is not None
+            around = neighbourhood(renderer.config, event, stretch.events[offset], stretch.events[offset + 2],
+                                   renderer.sources, renderer.slugs)
+            write.write_file(folder, f"events/{event.slug}.html",
+                             render_event_page(renderer.environment, renderer.config, around))
+        return [_write_parts(stretch, number, composite, members)
+                for number, (composite, members) in enumerate(parallel.shared["composites"])]
+    except jinja2.TemplateError as exc:
+        raise template_problem(exc, renderer.config.templates_dir) from None
+
+
+def _write_parts(stretch: Stretch, number: int, composite: Composite, members: bytes) -> list[int]:
+    """A stretch's parts of one data file, joined by its separator, into a file of their own."""
+    events = [event for position, event in enumerate(stretch.events[1:-1], stretch.start) if members[position]]
+    parts = [composite.part(event).encode("utf-8") for event in events if event is not None]
+    work: Path = parallel.shared["work"]
+    (work / f"{number}-{stretch.number}").write_bytes(composite.separator.encode("utf-8").join(parts))
+    return [len(part) for part in parts]
+
+
+def _join(data: DataFile, number: int, lengths: list[list[list[int]]], folder: Path, work: Path) -> OutputRow:
+    """A data file from its head, its stretches in order, and its tail; with where each part is."""
+    composite, output = data.composite, data.output
+    separator = composite.separator.encode("utf-8")
+    head = composite.head().encode("utf-8")
+    spans, offset = array.array("q"), len(head)
+    pieces: list[bytes | Path] = [head]
+    for stretch, stretch_lengths in enumerate(lengths):
+        parts = stretch_lengths[number]
+        if not parts:
+            continue
+        if len(spans):
+            pieces.append(separator)
+            offset += len(separator)
+        pieces.append(work / f"{number}-{stretch}")
+        for place, length in enumerate(parts):
+            offset += len(separator) if place else 0
+            spans.extend((offset, length))
+            offset += length
+    pieces.append(composite.tail.encode("utf-8"))
+    write.write_joined(folder, output.path, pieces)
+    parts_row = Parts(output.base, output.reuse, b"".join(output.part_keys), spans)
+    return OutputRow(output.key, freeze(parts_row))

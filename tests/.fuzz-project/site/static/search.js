@@ -1,1 +1,0 @@
-window.DATELINE_SEARCH = {"e0": "n]r򨳯"};
