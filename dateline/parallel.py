@@ -59,8 +59,27 @@ def pool() -> Iterator[Executor]:
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    with frozen(), ProcessPoolExecutor(max_workers=workers(), mp_context=context) as executor:
+    with frozen(), ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_die_with_parent,
+                                       initargs=(os.getpid(),)) as executor:
         yield executor
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it ends, even when it was killed (SIGKILL
+    leaves no time to stop the pool, and an orphaned worker would wait for work forever)."""
+    import ctypes
+    import ctypes.util
+    import signal
+
+    name = ctypes.util.find_library("c")
+    prctl = getattr(ctypes.CDLL(name), "prctl", None) if name else None
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build ended before the request took effect
+        os._exit(1)
 
 
 _depth = 0

@@ -27,20 +27,20 @@ FACET_SINGULAR = {"tags": "Tag", "people": "Person", "places": "Place", "years":
 
 @dataclass(frozen=True)
 class MonthGroup:
-    """The events of one month, under their month heading on the index."""
+    """A run of a year's events on the index: one month's events under the month's heading, or
+    (with no label) events known only to a period longer than a month, where that period starts."""
 
     id: str
-    label: str
+    label: str | None
     events: tuple[Event, ...]
 
 
 @dataclass(frozen=True)
 class YearGroup:
-    """A year on the index: events known only to the year (or coarser) first, then its months."""
+    """A year on the index: its runs of events, in timeline order."""
 
     year: int
-    lead: tuple[Event, ...]
-    months: tuple[MonthGroup, ...]
+    runs: tuple[MonthGroup, ...]
 
 
 def html_datetime(value: DateValue) -> str:
@@ -61,25 +61,29 @@ def html_datetime(value: DateValue) -> str:
 
 
 def group_by_year(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
-    """Year and month groups for the index, keeping timeline order inside each."""
-    years: dict[int, tuple[list[Event], dict[int, list[Event]]]] = {}
+    """Year groups for the index, each cut into month runs and runs of coarser events, so that
+    the index reads in timeline order ("second half of 1957" comes just before July 1957)."""
+    years: dict[int, list[tuple[int | None, list[Event]]]] = {}
     for event in events:
-        lead, months = years.setdefault(event.date.start.year, ([], {}))
-        if event.date.precision.rank < Precision.MONTH.rank:
-            lead.append(event)
+        runs = years.setdefault(event.date.start.year, [])
+        month = event.date.start.month if event.date.precision.rank >= Precision.MONTH.rank else None
+        if runs and runs[-1][0] == month:
+            runs[-1][1].append(event)
         else:
-            months.setdefault(event.date.start.month, []).append(event)
-    return tuple(
-        YearGroup(
-            year,
-            tuple(lead),
-            tuple(
-                MonthGroup(f"m-{year}-{month:02d}", f"{MONTH_NAMES[month - 1]} {year}", tuple(members))
-                for month, members in sorted(months.items())
-            ),
-        )
-        for year, (lead, months) in sorted(years.items())
-    )
+            runs.append((month, [event]))
+    return tuple(YearGroup(year, _month_runs(year, runs)) for year, runs in years.items())
+
+
+def _month_runs(year: int, runs: list[tuple[int | None, list[Event]]]) -> tuple[MonthGroup, ...]:
+    made: list[MonthGroup] = []
+    seen: dict[int | None, int] = {}
+    for month, members in runs:
+        seen[month] = seen.get(month, 0) + 1
+        name = f"{year}" if month is None else f"{year}-{month:02d}"
+        suffix = "" if seen[month] == 1 else f"-{seen[month]}"
+        label = None if month is None else f"{MONTH_NAMES[month - 1]} {year}"
+        made.append(MonthGroup(f"m-{name}{suffix}", label, tuple(members)))
+    return tuple(made)
 
 
 def template_location(exc: jinja2.TemplateError, templates_dir: Path) -> tuple[Path, int]:

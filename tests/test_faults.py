@@ -25,6 +25,20 @@ def digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    return [int(child) for task in tasks.iterdir() for child in (task / "children").read_text().split()]
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
 def test_a_build_killed_while_writing_leaves_the_previous_site(tmp_path: Path) -> None:
     project = tmp_path / "project"
     generate(1500, project)
@@ -39,9 +53,15 @@ def test_a_build_killed_while_writing_leaves_the_previous_site(tmp_path: Path) -
     while not list(project.glob(".building-site-*")) and time.monotonic() < deadline and build.poll() is None:
         time.sleep(0.002)
     time.sleep(0.02)  # well into writing the new site
+    workers = children(build.pid)
     os.kill(build.pid, signal.SIGKILL)
     build.wait()
     assert build.returncode == -signal.SIGKILL
+    assert workers, "the build had no worker processes to leave behind"
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(running, workers)), "the build's workers outlived it"
     assert list(project.glob(".building-site-*")), "the build was not caught while writing"
     assert digests(project / "site") == before
     assert run_build(cwd=project).returncode == 0
