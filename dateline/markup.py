@@ -6,9 +6,10 @@ import html
 import re
 from dataclasses import dataclass
 
-import markdown
 import nh3
 from markupsafe import Markup
+
+from dateline.converter import to_html
 
 _TAGS = nh3.ALLOWED_TAGS | {"section", "figure", "figcaption"}
 _ATTRIBUTES = {
@@ -17,7 +18,6 @@ _ATTRIBUTES = {
     "a": {"href", "hreflang", "title"},
 }
 _SCHEMES = {"http", "https", "mailto"}
-_converter = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 
 
 def sanitise(fragment: str) -> Markup:
@@ -56,8 +56,7 @@ def _outside_images_as_links(fragment: str) -> tuple[str, tuple[str, ...]]:
 
 def render_markdown(text: str) -> Rendered:
     """A Markdown body as safe HTML."""
-    _converter.reset()
-    fragment, outside = _outside_images_as_links(_converter.convert(text))
+    fragment, outside = _outside_images_as_links(to_html(text))
     return Rendered(sanitise(fragment), outside)
 
 

@@ -1,0 +1,84 @@
+"""The converter's shortcuts give exactly the HTML of Python-Markdown with every extension, on
+generated Markdown of every construct and on every real body the project has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.generate import generate
+from dateline.converter import INLINE_PATTERNS, NEEDS_EXTRA, full_converter, prose_converter, to_html
+from tests.conftest import FIXTURES, ROOT
+
+PIECES = [
+    "word", "Tokyo", "2+2", " ", "  ", "    ", "\t", "\n", "\n\n", "  \n", "\r\n", "\r", "*", "**", "_", "__", "`",
+    "```", "~~~", "[", "]", "(", ")", "![", "](http://example.org)", "<", ">", "&", "&amp;", "&#160;", "|", "{",
+    "}", ":", ": ", "[^1]", "[^1]: note", "*[MoD]: Ministry", "MoD", "#", "## ", "-", "- ", "+ ", "1. ", "2) ",
+    "> ", "---", "===", "\\", "\\*", "<b>", "</b>", "<div>", "</div>", '<div markdown="1">', "{: .lead }",
+    "<http://example.org>", "<a@b.org>", "'", '"', "\x02", "\x03", "é", "—",
+]
+CONSTRUCTS = [  # whole constructs of each "extra" extension, which pieces alone seldom make
+    "| a | b |\n|---|---|\n| 1 | 2 |\n", "a|b\n-|-\nc|d\n", "```\ncode *x*\n```\n", "~~~ python\nx = 1\n~~~\n",
+    "Term\n: Definition\n", "Text[^n].\n\n[^n]: The note.\n", "*[MoD]: Ministry of Defence\n", "# Title {#top}\n",
+    "Para\n{: .lead }\n", '<div markdown="1">*in* html</div>\n', "<section>\n\n*x*\n\n</section>\n",
+]
+PROSE = ["Word", "word", "the", "talks", " ", "\n", "\n\n", "- ", "1. ", "# ", "> ", ",", ".", "'", '"', "2+2",
+         "    ", "(", ")", "!", "=", "---", "é"]
+FAST = settings(max_examples=3_000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+
+
+def markdown_text(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=60).map("".join)
+
+
+REFERENCE = full_converter()
+
+
+def full(text: str) -> str:
+    REFERENCE.reset()
+    return REFERENCE.convert(text)
+
+
+@FAST
+@given(markdown_text(PIECES + CONSTRUCTS))
+def test_any_markdown_converts_as_the_full_converter_does(text: str) -> None:
+    assert to_html(text) == full(text)
+
+
+@FAST
+@given(markdown_text(PROSE))
+def test_prose_takes_the_short_way_to_the_same_html(text: str) -> None:
+    assert not NEEDS_EXTRA.search(text)
+    assert to_html(text) == full(text)
+
+
+@settings(max_examples=1_000, deadline=None, derandomize=True)
+@given(st.text(max_size=200))
+def test_arbitrary_text_converts_as_the_full_converter_does(text: str) -> None:
+    assert to_html(text) == full(text)
+
+
+def body(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n\n", 1)[1] if "\n\n" in text else ""
+
+
+def test_every_real_and_generated_body(tmp_path: Path) -> None:
+    generate(300, tmp_path / "generated")
+    paths = [*(ROOT / "content").rglob("*.md"), *FIXTURES.rglob("*.md"), *(tmp_path / "generated").rglob("*.md"),
+             *(ROOT / "docs").glob("*.md"), ROOT / "README.md"]
+    texts = [body(path) for path in paths] + [path.read_text(encoding="utf-8") for path in paths]
+    assert sum(not NEEDS_EXTRA.search(text) for text in texts) > 100  # the short way is taken
+    assert [to_html(text) for text in texts] == [full(text) for text in texts]
+
+
+def test_the_shortcut_knows_every_inline_pattern() -> None:
+    converter = markdown.Markdown(extensions=["sane_lists"])
+    assert len(converter.inlinePatterns) == len(INLINE_PATTERNS)
+    assert all(name in converter.inlinePatterns for name in INLINE_PATTERNS)
+    prose = prose_converter()
+    assert prose.treeprocessors.get_index_for_name("inline") == converter.treeprocessors.get_index_for_name("inline")
+    assert type(prose.treeprocessors["inline"]).__name__ == "_ProseInlineProcessor"
