@@ -126,6 +126,20 @@ def test_ics_folds_long_lines_without_splitting_characters() -> None:
     assert "\\," in line and "\\;" in line
 
 
+@settings(max_examples=2_000, deadline=None, derandomize=True)
+@given(st.text(max_size=400) | st.text(st.characters(max_codepoint=127, exclude_categories=["Cc"]), max_size=400))
+def test_ics_folding_fills_each_line_and_unfolds_to_the_line(line: str) -> None:
+    from dateline.exports.ics import fold
+
+    parts = fold(line).encode("utf-8").split(b"\r\n")
+    pieces = [part[1:] if number else part for number, part in enumerate(parts)]
+    assert b"".join(pieces).decode("utf-8") == line
+    assert all(part.startswith(b" ") for part in parts[1:])
+    for number, part in enumerate(parts[:-1]):
+        following = pieces[number + 1].decode("utf-8", errors="ignore")[:1].encode("utf-8")
+        assert len(part) <= 75 < len(part) + len(following)  # full: the next character would not fit
+
+
 JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
                            lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30)
 

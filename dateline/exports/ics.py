@@ -29,6 +29,10 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """A content line folded into lines of at most 75 octets, never splitting a character."""
+    if line.isascii():  # a character is an octet: cut by position
+        if len(line) <= 75:
+            return line
+        return "\r\n ".join([line[:75], *(line[start:start + 74] for start in range(75, len(line), 74))])
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
