@@ -208,6 +208,7 @@ class Renderer:
         self.compact_index = len(timeline.events) > COMPACT_INDEX_FROM
         self._items: dict[tuple[str, int, str], str] = {}
         self._item = environment.get_template("partials/item.html")
+        self._facet_urls: dict[str, Callable[[str, str | int], str]] = {}
         self.slugs = {
             kind: {facet.name.casefold(): facet.slug for facet in facets}
             for kind, facets in timeline.facets.items()
@@ -241,12 +242,19 @@ class Renderer:
             self._items[key] = item
         return item
 
-    @functools.cache  # noqa: B019 - one function per root, for the renderer's short life
     def _facet_url(self, root: str) -> Callable[[str, str | int], str]:
-        def facet_url(kind: str, name: str | int) -> str:
-            return f"{root}{kind}/{self.slugs[kind][str(name).casefold()]}.html"
+        """The function templates call to link a tag, person, place, year or source page from a
+        page at `root` (one per root, kept by this renderer: a cache on the method would keep
+        every renderer, and the pages it saw, alive)."""
+        made = self._facet_urls.get(root)
+        if made is None:
+            slugs = self.slugs
 
-        return facet_url
+            def facet_url(kind: str, name: str | int) -> str:
+                return f"{root}{kind}/{slugs[kind][str(name).casefold()]}.html"
+
+            made = self._facet_urls[root] = facet_url
+        return made
 
     def index(self) -> bytes:
         timeline = self.timeline
