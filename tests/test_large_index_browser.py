@@ -30,6 +30,12 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+def visible_slugs(page: Any) -> list[str]:
+    """The slugs of the events the index shows, in page order (read in one call)."""
+    return list(page.eval_on_selector_all("ol.timeline > li:not([hidden])",
+                                          "items => items.map(item => item.dataset.slug)"))
+
+
 def test_the_large_index_loads_compact_and_whole(browser: Any, large_site: Path) -> None:
     assert EVENTS > COMPACT_INDEX_FROM
     page = browser.new_page()
@@ -51,9 +57,8 @@ def test_the_large_index_filters_and_searches(browser: Any, large_site: Path) ->
     page = browser.new_page()
     page.goto((large_site / "index.html").as_uri(), wait_until="load")
     filter_by_tag(page, tag)
-    visible = page.locator("ol.timeline > li:not([hidden])")
     assert shown(page) == len(tagged)
-    assert [item.get_attribute("data-slug") for item in visible.all()] == tagged
+    assert visible_slugs(page) == tagged
     page.select_option("select[name=tag]", "")
     word = "vaccine"
     search(page, word)
@@ -61,5 +66,5 @@ def test_the_large_index_filters_and_searches(browser: Any, large_site: Path) ->
                         .removeprefix("window.DATELINE_SEARCH = ").rstrip().removesuffix(";"))
     found = [event["slug"] for event in events if word in f"{event['title']} {bodies[event['slug']]}".lower()]
     assert 0 < len(found) < EVENTS
-    assert [item.get_attribute("data-slug") for item in visible.all()] == found
+    assert visible_slugs(page) == found
     page.close()
