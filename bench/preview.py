@@ -13,12 +13,13 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from bench.generate import generate
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project
 from tests.preview_server import PreviewServer
 
 
@@ -27,45 +28,48 @@ def _retitle(path: Path, title: str) -> None:
     path.write_text(re.sub(r"^Title: .*$", f"Title: {title}", text, count=1, flags=re.MULTILINE), encoding="utf-8")
 
 
-def latencies(project: Path, event: Path, edits: int = 7) -> list[float]:
-    """Seconds from each save to the new title showing in the open index page."""
+def _save_to_visible(project: Path, page_path: str, edit: Callable[[int], tuple[str, str]],
+                     edits: int) -> list[float]:
+    """Seconds from each save to its text showing on the open page: `edit(number)` saves the
+    change and returns the selector and text to wait for."""
     results = []
     with PreviewServer(project, start_timeout=600) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.goto(server.url + "index.html")
+        page.goto(server.url + page_path)
         page.wait_for_function("() => !!window.LiveReload")
         for number in range(edits):
-            title = f"Measured edit number {number}"
             started = time.perf_counter()
-            _retitle(project / event, title)
-            page.locator("main article .event-title", has_text=title).wait_for(timeout=30_000)
+            selector, text = edit(number)
+            page.locator(selector, has_text=text).wait_for(timeout=30_000)
             results.append(time.perf_counter() - started)
             time.sleep(0.3)
         browser.close()
         server.stop()
     return results
+
+
+def latencies(project: Path, event: Path, edits: int = 7) -> list[float]:
+    """Seconds from each save to the new title showing in the open index page."""
+
+    def retitle(number: int) -> tuple[str, str]:
+        title = f"Measured edit number {number}"
+        _retitle(project / event, title)
+        return "main article .event-title", title
+
+    return _save_to_visible(project, "index.html", retitle, edits)
 
 
 def body_latencies(project: Path, event: Path, edits: int = 7) -> list[float]:
     """Seconds from each save of a new sentence to its showing on the event's open page."""
-    results = []
-    with PreviewServer(project, start_timeout=600) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(server.url + f"events/{event.stem}.html")
-        page.wait_for_function("() => !!window.LiveReload")
-        for number in range(edits):
-            sentence = f"Sentence number {number} added while the preview runs."
-            started = time.perf_counter()
-            path = project / event
-            path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
-            page.locator(".body p", has_text=sentence).wait_for(timeout=30_000)
-            results.append(time.perf_counter() - started)
-            time.sleep(0.3)
-        browser.close()
-        server.stop()
-    return results
+
+    def add_sentence(number: int) -> tuple[str, str]:
+        sentence = f"Sentence number {number} added while the preview runs."
+        path = project / event
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+        return ".body p", sentence
+
+    return _save_to_visible(project, f"events/{event.stem}.html", add_sentence, edits)
 
 
 def measure_at(project: Path) -> dict[str, float]:
@@ -79,10 +83,7 @@ def measure() -> dict[str, float]:
     """Median save-to-visible seconds for the bundled timeline and for 1,000 generated events."""
     work = Path(tempfile.mkdtemp(prefix="dateline-bench-preview-"))
     try:
-        bundled = work / "bundled"
-        for name in ("content", "templates"):
-            shutil.copytree(ROOT / name, bundled / name)
-        shutil.copy(ROOT / "site.toml", bundled / "site.toml")
+        bundled = copy_project(work / "bundled")
         small = latencies(bundled, Path("content/events/rajnath-singh-arrives-in-tokyo.md"))
         generated = work / "generated"
         generate(1000, generated)
