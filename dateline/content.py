@@ -74,8 +74,17 @@ def read_folder(folder: Path, config: SiteConfig) -> list[ContentFile]:
     settings = _settings(config)
     found = sorted(_markdown_files(str(folder)), key=lambda path: path.replace(os.sep, "\0"))  # by folder, then name
     skip = len(str(folder)) + 1
-    return [ContentFile(f"{prefix}/{path[skip:].replace(os.sep, '/')}", path, fingerprint(_read_bytes(path), settings))
+    return [ContentFile(f"{prefix}/{path[skip:].replace(os.sep, '/')}", path, _fingerprint(path, settings))
             for path in found]
+
+
+def _fingerprint(path: str, settings: str) -> bytes:
+    """The fingerprint of a file's bytes; for a file that cannot be read, one that no bytes have
+    (parsing it reports why it cannot be read)."""
+    try:
+        return fingerprint(_read_bytes(path), settings)
+    except OSError as exc:
+        return digest("unreadable", str(exc))
 
 
 def _settings(config: SiteConfig) -> str:

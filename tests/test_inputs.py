@@ -75,3 +75,26 @@ def test_a_five_megabyte_body_builds(tmp_path: Path) -> None:
     result = run_build(cwd=project)
     assert result.returncode == 0, result.stderr
     assert (project / "site/events/huge.html").stat().st_size > 5_000_000
+
+
+def test_a_file_that_cannot_be_read_is_an_error_on_its_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline import content
+    from dateline.cli import main
+
+    project = copy_project(tmp_path)
+    locked = project / "content/events/locked.md"
+    locked.write_text("Title: Locked\nWhen: 2022\n\nBody.\n")
+    read = content._read_bytes
+
+    def refuse(path: str) -> bytes:
+        if path == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return read(path)
+
+    monkeypatch.setattr(content, "_read_bytes", refuse)
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 1
+    errors = capsys.readouterr().err
+    assert "content/events/locked.md:1: error: could not read the file: Permission denied" in errors
+    assert "internal error" not in errors
