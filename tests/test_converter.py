@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.generate import generate
-from dateline.converter import INLINE_PATTERNS, full_converter, needs_extra, prose_converter, to_html
+from dateline.converter import BLOCK_NEEDS, INLINE_NEEDS, full_converter, needs_extra, prose_converter, to_html
 from tests.conftest import FIXTURES, ROOT
 
 PIECES = [
@@ -24,6 +24,12 @@ CONSTRUCTS = [  # whole constructs of each "extra" extension, which pieces alone
     "| a | b |\n|---|---|\n| 1 | 2 |\n", "a|b\n-|-\nc|d\n", "```\ncode *x*\n```\n", "~~~ python\nx = 1\n~~~\n",
     "Term\n: Definition\n", "Text[^n].\n\n[^n]: The note.\n", "*[MoD]: Ministry of Defence\n", "# Title {#top}\n",
     "Para\n{: .lead }\n", '<div markdown="1">*in* html</div>\n', "<section>\n\n*x*\n\n</section>\n",
+]
+WITNESSES = [  # a text each shortcut must not skip: a heading, a rule, a quote, a link reference...
+    "# Talks\n", "Talks\n===\n", "Talks\n---\n", "---\n", "- - -\n", "-  -  -\n", "___\n", "_ _ _\n", "_  _  _\n",
+    "***\n", "* * *\n", "*  *  *\n", "> Quoted\n", "Text [x].\n\n[x]: http://e.org\n", "`code`", "\\*x", "[a](b)",
+    "![a](b)", "[a][x]\n\n[x]: http://e.org\n", "![a][x]\n\n[x]: http://e.org\n", "![x]\n\n[x]: http://e.org\n",
+    "<http://e.org>", "<a@b.org>", "end  \nnext", "<b>x</b>", "&amp;", "*x*", "_x_",
 ]
 PROSE = ["Word", "word", "the", "talks", " ", "\n", "\n\n", "- ", "1. ", "# ", "> ", ",", ".", "'", '"', "2+2",
          "    ", "(", ")", "!", "=", "---", "é"]
@@ -43,7 +49,7 @@ def full(text: str) -> str:
 
 
 @FAST
-@given(markdown_text(PIECES + CONSTRUCTS))
+@given(markdown_text(PIECES + CONSTRUCTS + WITNESSES))
 def test_any_markdown_converts_as_the_full_converter_does(text: str) -> None:
     assert to_html(text) == full(text)
 
@@ -75,10 +81,19 @@ def test_every_real_and_generated_body(tmp_path: Path) -> None:
     assert [to_html(text) for text in texts] == [full(text) for text in texts]
 
 
-def test_the_shortcut_knows_every_inline_pattern() -> None:
-    converter = markdown.Markdown(extensions=["sane_lists"])
-    assert len(converter.inlinePatterns) == len(INLINE_PATTERNS)
-    assert all(name in converter.inlinePatterns for name in INLINE_PATTERNS)
+def test_every_witness_converts_as_the_full_converter_does() -> None:
+    texts = [*WITNESSES, *(f"Para one.\n\n{text}\n\nPara two." for text in WITNESSES)]
+    assert [to_html(text) for text in texts] == [full(text) for text in texts]
+
+
+def test_the_shortcuts_know_every_core_pattern_and_keep_its_place() -> None:
+    stock = markdown.Markdown(extensions=["sane_lists"])
+    assert len(stock.inlinePatterns) == len(INLINE_NEEDS)
+    assert all(name in stock.inlinePatterns for name in INLINE_NEEDS)
     prose = prose_converter()
-    assert prose.treeprocessors.get_index_for_name("inline") == converter.treeprocessors.get_index_for_name("inline")
-    assert type(prose.treeprocessors["inline"]).__name__ == "_ProseInlineProcessor"
+    assert prose.treeprocessors.get_index_for_name("inline") == stock.treeprocessors.get_index_for_name("inline")
+    assert type(prose.treeprocessors["inline"]).__name__ == "_ShortInlineProcessor"
+    blocks, stock_blocks = prose.parser.blockprocessors, stock.parser.blockprocessors
+    for name in BLOCK_NEEDS:
+        assert blocks.get_index_for_name(name) == stock_blocks.get_index_for_name(name)
+        assert type(blocks[name]).__name__ == "_Prechecked"
