@@ -123,9 +123,8 @@ class Keys:
         return digest(*[cards[event.slug] for event in events])
 
 
-def plan(timeline: Timeline, config: SiteConfig, renderer: Renderer, static: dict[str, bytes]) -> Plan:
+def plan(timeline: Timeline, config: SiteConfig, renderer: Renderer, keys: Keys, static: dict[str, bytes]) -> Plan:
     """Every file of the site, in a fixed order."""
-    keys = Keys(timeline, site_key(config), renderer.slugs)
     outputs = _pages(timeline, config, renderer, keys)
     pages, events = _event_pages(timeline, renderer, keys)
     outputs += pages

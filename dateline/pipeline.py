@@ -9,10 +9,10 @@ import jinja2
 from dateline.config import SiteConfig
 from dateline.errors import Diagnostics
 from dateline.model import Timeline
-from dateline.outputs import Plan, plan
+from dateline.outputs import Keys, Plan, plan, site_key
 from dateline.parallel import frozen
 from dateline.reading import Scan, read_events, read_sources, scan
-from dateline.render import Renderer, make_environment, template_location
+from dateline.render import ListItems, Renderer, facet_slugs, make_environment, template_location
 from dateline.store import Store
 from dateline.timeline import make_timeline
 
@@ -79,11 +79,13 @@ def plan_site(config: SiteConfig, diagnostics: Diagnostics, store: Store | None 
 
 def _plan(config: SiteConfig, diagnostics: Diagnostics, store: Store | None,
           timeline: Timeline) -> tuple[Timeline, Plan] | None:
+    keys = Keys(timeline, site_key(config), facet_slugs(timeline))
+    items = ListItems(keys.site, keys.cards, store.list_items if store is not None else None)
     try:
         compiled = store.compiled_templates if store is not None else None
-        renderer = Renderer(make_environment(config.templates_dir, compiled), timeline, config)
+        renderer = Renderer(make_environment(config.templates_dir, compiled), timeline, config, items)
     except jinja2.TemplateError as exc:
         path, line = template_location(exc, config.templates_dir)
         diagnostics.error(config.display_path(path), line, f"template: {exc.message or exc}")
         return None
-    return timeline, plan(timeline, config, renderer, static_files(config))
+    return timeline, plan(timeline, config, renderer, keys, static_files(config))

@@ -20,6 +20,7 @@ from dateline.exports import DOWNLOADS
 from dateline.exports.briefing import contents
 from dateline.model import Event, Facet, Source, Timeline
 from dateline.resolve import needed_sources
+from dateline.store import ItemKey
 
 FACET_TITLES = {"tags": "Tags", "people": "People", "places": "Places", "years": "Years", "sources": "Sources"}
 FACET_SINGULAR = {"tags": "Tag", "people": "Person", "places": "Place", "years": "Year", "sources": "Source"}
@@ -196,23 +197,48 @@ def render_event_page(environment: jinja2.Environment, config: SiteConfig, aroun
     return renderer.page("event.html", path, event=around.event, previous=around.previous, next=around.next)[1]
 
 
-class Renderer:
-    """Renders each page of a timeline with the links every page shares. A list item is rendered
-    once per event and kind of list, and reused by every page that lists the event."""
+ITEM = "partials/item.html"  # the template of an item of a list of events, unless a page names another
 
-    def __init__(self, environment: jinja2.Environment, timeline: Timeline, config: SiteConfig) -> None:
+
+class ListItems:
+    """List items, each rendered once per event and kind of list and reused by every page that
+    lists the event. Keyed by the event's card key (all a list shows of it), they also outlive a
+    build in a process that builds often (the preview): `kept` holds the last build's items made
+    with the same site key (templates, settings and code), and `lasting()` those still current."""
+
+    def __init__(self, site: bytes, cards: dict[str, bytes], kept: tuple[bytes, dict[ItemKey, str]] | None) -> None:
+        self.site = site
+        self.cards = cards
+        self.made: dict[ItemKey, str] = kept[1] if kept is not None and kept[0] == site else {}
+
+    def key(self, event: Event, template: str, level: int, root: str, compact: bool) -> ItemKey:
+        return (self.cards[event.slug], template, level, root, compact)
+
+    def lasting(self) -> tuple[bytes, dict[ItemKey, str]]:
+        """The items whose event's card is still in the timeline, for the next build."""
+        current = set(self.cards.values())
+        return self.site, {key: item for key, item in self.made.items() if key[0] in current}
+
+
+def facet_slugs(timeline: Timeline) -> dict[str, dict[str, str]]:
+    """The page name of each tag, person, place, year and source, by kind and folded name."""
+    return {kind: {facet.name.casefold(): facet.slug for facet in facets} for kind, facets in timeline.facets.items()}
+
+
+class Renderer:
+    """Renders each page of a timeline with the links every page shares, and its list items (see
+    ListItems; without them, an event is known by its page name)."""
+
+    def __init__(self, environment: jinja2.Environment, timeline: Timeline, config: SiteConfig,
+                 items: ListItems | None = None) -> None:
         self.environment = environment
         self.timeline = timeline
         self.config = config
         self.sources = {source.id: source for source in timeline.sources}
         self.compact_index = len(timeline.events) > COMPACT_INDEX_FROM
-        self._items: dict[tuple[str, int, str], str] = {}
-        self._item = environment.get_template("partials/item.html")
+        self.slugs = facet_slugs(timeline)
+        self.items = items or ListItems(b"", {event.slug: event.slug.encode() for event in timeline.events}, None)
         self._facet_urls: dict[str, Callable[[str, str | int], str]] = {}
-        self.slugs = {
-            kind: {facet.name.casefold(): facet.slug for facet in facets}
-            for kind, facets in timeline.facets.items()
-        }
 
     def page(self, template: str, path: str, **context: Any) -> tuple[str, bytes]:
         """Render one page; `root` is the relative way back to the top of the site."""
@@ -224,22 +250,24 @@ class Renderer:
         )
         return path, html.encode("utf-8")
 
-    def _items_at(self, root: str, index: bool) -> Callable[[tuple[Event, ...], int], Markup]:
-        """The function templates call to list events: the items, rendered once and joined."""
+    def _items_at(self, root: str, index: bool) -> Callable[..., Markup]:
+        """The function templates call to list events: `items(events, level, template)`, each
+        event's item rendered once by `template` (with its heading at `level`), and joined."""
         compact = index and self.compact_index
 
-        def items(events: tuple[Event, ...], level: int) -> Markup:
-            return Markup("".join(self._list_item(event, level, root, compact) for event in events))
+        def items(events: tuple[Event, ...], level: int = 2, template: str = ITEM) -> Markup:
+            return Markup("".join(self._list_item(event, template, level, root, compact) for event in events))
 
         return items
 
-    def _list_item(self, event: Event, level: int, root: str, compact: bool) -> str:
-        key = (event.slug, level, root + ("compact" if compact else ""))
-        item = self._items.get(key)
+    def _list_item(self, event: Event, template: str, level: int, root: str, compact: bool) -> str:
+        key = self.items.key(event, template, level, root, compact)
+        item = self.items.made.get(key)
         if item is None:
-            item = self._item.render(event=event, level=level, root=root, compact=compact, sources=self.sources,
-                                     facet_url=self._facet_url(root))
-            self._items[key] = item
+            item = self.environment.get_template(template).render(
+                event=event, level=level, root=root, compact=compact, sources=self.sources,
+                facet_url=self._facet_url(root))
+            self.items.made[key] = item
         return item
 
     def _facet_url(self, root: str) -> Callable[[str, str | int], str]:

@@ -29,6 +29,8 @@ from typing import Any
 from dateline.cache import KEY_SIZE
 
 FORMAT = b"3"
+# A list item's key: its event's card key, its template, heading level, way to the top, and compactness.
+ItemKey = tuple[bytes, str, int, str, bool]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -113,6 +115,9 @@ class Store:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        # Kept in memory only, for the next build of the same process (the preview's): the list
+        # items the last build had, with the site key they were made under (see render.ListItems).
+        self.list_items: tuple[bytes, dict[ItemKey, str]] | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:

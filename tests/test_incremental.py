@@ -202,3 +202,35 @@ def test_a_damaged_state_is_started_afresh(project: Path) -> None:
     result, diagnostics = build_remembering(project)
     assert result is not None and result.kind == "full"
     assert_same_as_a_fresh_build(project, diagnostics)
+
+
+def item_template_edit(rng: random.Random, project: Path) -> str:
+    mark = f'<article data-edit="{rng.randrange(10**6)}" class="event'
+    edit(project / "templates/partials/item.html", lambda text: text.replace('<article class="event', mark, 1))
+    return "incremental"
+
+
+def test_a_process_that_builds_often_reuses_list_items_and_stays_exact(project: Path) -> None:
+    store = Store(None)  # the preview's: in memory, with the list items of its last build
+
+    def build_again() -> Diagnostics:
+        diagnostics = Diagnostics()
+        assert build_site(configure(project, diagnostics), diagnostics, store) is not None
+        assert_same_as_a_fresh_build(project, diagnostics)
+        return diagnostics
+
+    build_again()
+    rng = random.Random(19570101)
+    for change in (title_edit, tag_edit, item_template_edit, date_edit, title_edit, remove_event, add_event):
+        assert store.list_items is not None
+        site, before = store.list_items[0], dict(store.list_items[1])
+        change(rng, project)
+        build_again()
+        after = store.list_items[1]
+        reused = [key for key in before if key in after and after[key] is before[key]]
+        if change is item_template_edit:
+            assert store.list_items[0] != site and reused == []  # all made again, with the new template
+        else:
+            assert store.list_items[0] == site and reused, change.__name__
+            assert len(reused) < len(before) or change is add_event  # what the edit changed was made again
+    store.close()
