@@ -33,6 +33,8 @@ ROWS = (
     ("index_search_s", "index: first search (loads its data)", "s"),
     ("preview_edit_s", "preview: body edit, save to visible", "s"),
     ("preview_edit_max_s", "preview: body edit, slowest of 7", "s"),
+    ("preview_title_s", "preview: title edit, seen on its page", "s"),
+    ("preview_title_max_s", "preview: title edit, slowest of 7", "s"),
     ("preview_bundled_s", "preview, bundled: title edit, save to visible", "s"),
     ("preview_1000_s", "preview, 1,000 events: title edit", "s"),
     ("preview_1000_max_s", "preview, 1,000 events: slowest of 7", "s"),

@@ -3,7 +3,9 @@
 A file is parsed again only when its fingerprint changed; an event is resolved again only when
 its own file or one of the sources it reads changed (its resolution key). What must be done is
 spread over every core when there is a lot of it. Problems are kept with what they came from, so
-an event taken from the state reports exactly what it reported when it was made.
+an event taken from the state reports exactly what it reported when it was made. A process that
+builds often (the preview) also keeps each outcome as it thawed it, so that its next build neither
+reads nor unpickles the outcomes that still hold.
 """
 
 from __future__ import annotations
@@ -111,12 +113,16 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
                 store: Store | None, *, parallel: bool) -> list[Event]:
     """The resolved events, in file order (files that could not be read or dated left out)."""
     known = digest(*sorted(sources.prints))
-    outcomes, jobs = _from_state(files, store.files("events") if store is not None else {}, sources.prints, known)
+    remembered = store.outcomes if store is not None else {}
+    outcomes, rows, jobs = _from_state(files, remembered, _rows(files, remembered, store), sources.prints, known)
     shared.update(sources=sources.by_id, prints=sources.prints, known=known)
     try:
         work = functools.partial(_resolve_events, config=config)
         for chunk in map_chunks(work, jobs, minimum=PARALLEL_FROM, enabled=parallel):
-            outcomes.update((shown, thaw(row.resolved)) for shown, row in chunk if row.resolved is not None)
+            for shown, row in chunk:
+                if row.resolved is not None:
+                    outcomes[shown] = thaw(row.resolved)
+                    rows[shown] = row
             if store is not None:
                 store.put_files("events", dict(chunk))
     finally:
@@ -124,6 +130,8 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
             del shared[name]
     if store is not None:
         store.keep_files("events", {file.shown for file in files})
+        store.outcomes = {shown: (FileRow(row.fingerprint, None, row.needs, row.resolution), outcomes[shown])
+                          for shown, row in rows.items()}
     events = []
     for file in files:
         outcome = outcomes[file.shown]
@@ -133,23 +141,44 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
     return events
 
 
+def _rows(files: Sequence[ContentFile], remembered: dict[str, tuple[FileRow, Resolved]],
+          store: Store | None) -> dict[str, FileRow]:
+    """The state's rows of the files whose outcome is not remembered as they are now."""
+    if store is None:
+        return {}
+    missing = [file.shown for file in files
+               if file.shown not in remembered or remembered[file.shown][0].fingerprint != file.fingerprint]
+    return store.files("events", None if len(missing) == len(files) else missing) if missing else {}
+
+
 Job = tuple[ContentFile, bytes | None]  # a file to resolve, and its earlier outcome if only its sources changed
 
 
-def _from_state(files: Sequence[ContentFile], rows: dict[str, FileRow], prints: dict[str, bytes],
-                known: bytes) -> tuple[dict[str, Resolved], list[Job]]:
-    """The outcomes the state still holds, and the files to parse or resolve again."""
+def _from_state(files: Sequence[ContentFile], remembered: dict[str, tuple[FileRow, Resolved]],
+                rows: dict[str, FileRow], prints: dict[str, bytes],
+                known: bytes) -> tuple[dict[str, Resolved], dict[str, FileRow], list[Job]]:
+    """The outcomes still good (as this process remembers them thawed, or as the state holds
+    them) with their rows, and the files to parse or resolve again."""
     outcomes: dict[str, Resolved] = {}
+    good: dict[str, FileRow] = {}
     jobs: list[Job] = []
     for file in files:
-        row = rows.get(file.shown)
-        if row is None or row.fingerprint != file.fingerprint or row.resolved is None:
+        memory = remembered.get(file.shown)
+        if memory is not None and memory[0].fingerprint == file.fingerprint:
+            row, outcome = memory
+            if row.resolution == resolution_key(file.fingerprint, row.needs, prints, known):
+                outcomes[file.shown], good[file.shown] = outcome, row
+            else:
+                jobs.append((file, freeze(outcome)))
+            continue
+        stored = rows.get(file.shown)
+        if stored is None or stored.fingerprint != file.fingerprint or stored.resolved is None:
             jobs.append((file, None))
-        elif row.resolution == resolution_key(file.fingerprint, row.needs, prints, known):
-            outcomes[file.shown] = thaw(row.resolved)
+        elif stored.resolution == resolution_key(file.fingerprint, stored.needs, prints, known):
+            outcomes[file.shown], good[file.shown] = thaw(stored.resolved), stored
         else:
-            jobs.append((file, row.resolved))
-    return outcomes, jobs
+            jobs.append((file, stored.resolved))
+    return outcomes, good, jobs
 
 
 def _resolve_events(jobs: Sequence[Job], config: SiteConfig) -> list[tuple[str, FileRow]]:

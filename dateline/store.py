@@ -116,8 +116,10 @@ class Store:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         # Kept in memory only, for the next build of the same process (the preview's): the list
-        # items the last build had, with the site key they were made under (see render.ListItems).
+        # items the last build had, with the site key they were made under (see render.ListItems);
+        # and each event file's row (without its blob) with its outcome as thawed (see reading.py).
         self.list_items: tuple[bytes, dict[ItemKey, str]] | None = None
+        self.outcomes: dict[str, tuple[FileRow, Any]] = {}
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -210,8 +210,8 @@ def item_template_edit(rng: random.Random, project: Path) -> str:
     return "incremental"
 
 
-def test_a_process_that_builds_often_reuses_list_items_and_stays_exact(project: Path) -> None:
-    store = Store(None)  # the preview's: in memory, with the list items of its last build
+def test_a_process_that_builds_often_reuses_what_it_made_and_stays_exact(project: Path) -> None:
+    store = Store(None)  # the preview's: in memory, with the outcomes and list items of its last build
 
     def build_again() -> Diagnostics:
         diagnostics = Diagnostics()
@@ -221,16 +221,20 @@ def test_a_process_that_builds_often_reuses_list_items_and_stays_exact(project: 
 
     build_again()
     rng = random.Random(19570101)
-    for change in (title_edit, tag_edit, item_template_edit, date_edit, title_edit, remove_event, add_event):
+    for change in (title_edit, tag_edit, item_template_edit, date_edit, dateline_edit, source_body_edit, title_edit,
+                   remove_event, add_event):
         assert store.list_items is not None
         site, before = store.list_items[0], dict(store.list_items[1])
+        outcomes = {path: outcome for path, (_, outcome) in store.outcomes.items()}
         change(rng, project)
         build_again()
         after = store.list_items[1]
         reused = [key for key in before if key in after and after[key] is before[key]]
         if change is item_template_edit:
             assert store.list_items[0] != site and reused == []  # all made again, with the new template
-        else:
+        elif change in (title_edit, tag_edit, date_edit, remove_event, add_event):
             assert store.list_items[0] == site and reused, change.__name__
             assert len(reused) < len(before) or change is add_event  # what the edit changed was made again
+            kept = [path for path in outcomes if path in store.outcomes and store.outcomes[path][1] is outcomes[path]]
+            assert len(outcomes) - 1 <= len(kept) < len(outcomes) + (change is add_event), change.__name__
     store.close()
