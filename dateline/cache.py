@@ -9,7 +9,7 @@ KEY_SIZE = 16  # bytes in every digest
 
 def digest(*parts: str | bytes) -> bytes:
     """A short digest of some text (for keys that say whether an output must be made again)."""
-    joined = b"\0".join(part.encode("utf-8") if isinstance(part, str) else part for part in parts)
+    joined = b"\0".join([part.encode("utf-8") if isinstance(part, str) else part for part in parts])
     return hashlib.blake2b(joined, digest_size=KEY_SIZE).digest()
 
 

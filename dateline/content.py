@@ -92,12 +92,19 @@ def _settings(config: SiteConfig) -> str:
     return f"{config.day_first}"
 
 
-def _markdown_files(folder: str) -> Iterator[str]:
+def _markdown_files(folder: str, above: frozenset[tuple[int, int]] = frozenset()) -> Iterator[str]:
+    """The Markdown files under `folder`, following links to folders but not a link back to a
+    folder it is in (which would never end); a link named *.md that leads nowhere is listed too,
+    and reading it reports the problem."""
+    status = os.stat(folder)
+    here = (status.st_dev, status.st_ino)
+    if here in above:
+        return
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
-                yield from _markdown_files(entry.path)
-            elif entry.name.endswith(".md") and entry.is_file():
+                yield from _markdown_files(entry.path, above | {here})
+            elif entry.name.endswith(".md") and (entry.is_file() or entry.is_symlink()):
                 yield entry.path
 
 

@@ -101,14 +101,33 @@ def template_location(exc: jinja2.TemplateError, templates_dir: Path) -> tuple[P
     return location
 
 
-def make_environment(templates_dir: Path, compiled: Path | None = None) -> jinja2.Environment:
+class _CompiledInMemory(jinja2.BytecodeCache):
+    """Compiled templates kept in a dict, by Jinja2's key (a template whose text changed is compiled again)."""
+
+    def __init__(self, kept: dict[str, bytes]) -> None:
+        self.kept = kept
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.kept.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(templates_dir: Path, compiled: Path | dict[str, bytes] | None = None) -> jinja2.Environment:
     """Jinja2 with autoescape everywhere and undefined names as errors; with `compiled`, the
-    templates compiled once are kept in that folder (keyed by their text) for the next build."""
-    if compiled is not None:
+    templates compiled once are kept there (a folder, or a dict in memory) for the next build."""
+    cache: jinja2.BytecodeCache | None = None
+    if isinstance(compiled, Path):
         compiled.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(compiled))
+    elif compiled is not None:
+        cache = _CompiledInMemory(compiled)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
+        bytecode_cache=cache,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # an environment lives for one build, while the templates do not change

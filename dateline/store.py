@@ -120,6 +120,7 @@ class Store:
         # and each event file's row (without its blob) with its outcome as thawed (see reading.py).
         self.list_items: tuple[bytes, dict[ItemKey, str]] | None = None
         self.outcomes: dict[str, tuple[FileRow, Any]] = {}
+        self._compiled: dict[str, bytes] = {}
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -145,9 +146,9 @@ class Store:
                 self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
 
     @property
-    def compiled_templates(self) -> Path | None:
-        """Where compiled templates are kept beside the state (None for a state in memory)."""
-        return None if self.path is None else self.path.parent / "templates"
+    def compiled_templates(self) -> Path | dict[str, bytes]:
+        """Where compiled templates are kept: beside the state, or in memory with a state in memory."""
+        return self._compiled if self.path is None else self.path.parent / "templates"
 
     def close(self) -> None:
         self.connection.close()

@@ -98,3 +98,19 @@ def test_a_file_that_cannot_be_read_is_an_error_on_its_path(tmp_path: Path, monk
     errors = capsys.readouterr().err
     assert "content/events/locked.md:1: error: could not read the file: Permission denied" in errors
     assert "internal error" not in errors
+
+
+def test_a_link_to_nothing_is_an_error_and_a_link_back_up_is_not_followed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline.cli import main
+
+    project = copy_project(tmp_path)
+    (project / "content/events/gone.md").symlink_to(tmp_path / "nowhere.md")
+    (project / "content/events/again").symlink_to(project / "content/events")
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 1
+    errors = capsys.readouterr().err
+    assert "content/events/gone.md:1: error: could not read the file: No such file or directory" in errors
+    assert "internal error" not in errors and "again/" not in errors
+    (project / "content/events/gone.md").unlink()
+    assert main(["build"]) == 0  # the link back up lists nothing twice
