@@ -107,20 +107,24 @@ class Keys:
             card = digest(entry.header_digest, *(sources[s].header_digest for s in cited), *links)
             self.cards[event.slug] = card
             self.fulls[event.slug] = full_key(card, entry.body_digest)
+        # The same keys by the identity of the timeline's events (which live as long as the build):
+        # the lists of a site name each event about ten times, and a lookup by slug costs more.
+        self._cards = {id(event): self.cards[event.slug] for event in timeline.events}
+        self._fulls = {id(event): self.fulls[event.slug] for event in timeline.events}
 
     def card(self, event: Event) -> bytes:
-        return self.cards[event.slug]
+        return self._cards[id(event)]
 
     def full(self, event: Event) -> bytes:
-        return self.fulls[event.slug]
+        return self._fulls[id(event)]
 
     def of(self, *parts: str | bytes) -> bytes:
         """A file's key: the site's and its own parts."""
         return digest(self.site, *parts)
 
     def cards_of(self, events: tuple[Event, ...]) -> bytes:
-        cards = self.cards
-        return digest(*[cards[event.slug] for event in events])
+        cards = self._cards
+        return digest(*[cards[id(event)] for event in events])
 
 
 def plan(timeline: Timeline, config: SiteConfig, renderer: Renderer, keys: Keys, static: dict[str, bytes]) -> Plan:

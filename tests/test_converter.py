@@ -32,7 +32,7 @@ WITNESSES = [  # a text each shortcut must not skip: a heading, a rule, a quote,
     "<http://e.org>", "<a@b.org>", "end  \nnext", "<b>x</b>", "&amp;", "*x*", "_x_",
 ]
 PROSE = ["Word", "word", "the", "talks", " ", "\n", "\n\n", "- ", "1. ", "# ", "> ", ",", ".", "'", '"', "2+2",
-         "    ", "(", ")", "!", "=", "---", "é"]
+         "    ", "(", ")", "!", "=", "---", "é", "&", "&amp;", "&#160;", ";", "#"]
 FAST = settings(max_examples=3_000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
 
