@@ -115,7 +115,8 @@ def _make_site(job: Job) -> Result | None:
             "problems": freeze(tuple(job.diagnostics.problems)), "events": str(len(timeline.events)).encode(),
             "slugs": freeze(plan.slugs), "as_of": freeze(plan.as_of),
         })
-        store.list_items = plan.renderer.items.lasting()
+        if store.in_memory:
+            store.list_items = plan.renderer.items.lasting()
     return Result(len(timeline.events), tuple(changed), "incremental" if incremental else "full")
 
 

@@ -130,6 +130,7 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
             del shared[name]
     if store is not None:
         store.keep_files("events", {file.shown for file in files})
+    if store is not None and store.in_memory:
         store.outcomes = {shown: (FileRow(row.fingerprint, None, row.needs, row.resolution), outcomes[shown])
                           for shown, row in rows.items()}
     events = []

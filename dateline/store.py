@@ -146,6 +146,12 @@ class Store:
                 self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
 
     @property
+    def in_memory(self) -> bool:
+        """A state in memory: its process builds again (the preview), so what is kept in memory
+        for the next build is worth its room."""
+        return self.path is None
+
+    @property
     def compiled_templates(self) -> Path | dict[str, bytes]:
         """Where compiled templates are kept: beside the state, or in memory with a state in memory."""
         return self._compiled if self.path is None else self.path.parent / "templates"
