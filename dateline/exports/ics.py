@@ -19,12 +19,12 @@ from dateline.exports.composite import Composite
 from dateline.markup import plain_text
 from dateline.model import Event, Timeline
 
-_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
-
 
 def escape(text: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and newline escaped (RFC 5545, 3.3.11)."""
-    return text.translate(_ESCAPES)
+    """A TEXT value: backslash, semicolon, comma and newline escaped (RFC 5545, 3.3.11); carriage
+    returns dropped. (Replacements in turn, the backslash first: a translation table goes through
+    the text a character at a time, several times slower on a long description.)"""
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n").replace("\r", "")
 
 
 def fold(line: str) -> str:
