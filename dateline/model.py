@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -97,18 +97,17 @@ class Event:
     anchor: Anchor | None
     source_position: int | None
     readings: tuple[SourceDate, ...] = ()
+    # The entry's, at hand: every list, key and order reads them (a property costs a call each time).
+    slug: str = field(init=False, repr=False, compare=False)
+    title: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "slug", self.entry.slug)
+        object.__setattr__(self, "title", self.entry.title)
 
     @property
     def disputed(self) -> bool:
         return any(reading.conflicts for reading in self.readings)
-
-    @property
-    def slug(self) -> str:
-        return self.entry.slug
-
-    @property
-    def title(self) -> str:
-        return self.entry.title
 
 
 @dataclass(frozen=True)
