@@ -59,16 +59,18 @@ class Job:
     output: Path
     strict: bool
     use_cores: bool
+    keep_replaced: bool
 
 
 def build_site(config: SiteConfig, diagnostics: Diagnostics, store: Store | None, *,
-               use_cores: bool = False, strict: bool = False) -> Result | None:
+               use_cores: bool = False, strict: bool = False, keep_replaced: bool = False) -> Result | None:
     """Build into config.output_dir, doing as little as the state in `store` allows (everything
     without one). Returns None when the content has errors (or, when `strict`, warnings);
-    nothing is written then."""
+    nothing is written then. With `keep_replaced`, the files an update replaced are removed by
+    `write.sweep` (see `write.update`)."""
     output = config.output_dir.absolute()
     write.recover(output)
-    job = Job(config, diagnostics, store, scan(config), output, strict, use_cores)
+    job = Job(config, diagnostics, store, scan(config), output, strict, use_cores, keep_replaced)
     with parallel.frozen():  # everything a build makes lives until it ends (see parallel.frozen)
         return _build(job)
 
@@ -100,7 +102,7 @@ def _make_site(job: Job) -> Result | None:
     incremental = store is not None and describes(store, job.output)
     try:
         if incremental:
-            rows, changed = _incremental(plan.outputs, previous, job.output, job.config.templates_dir)
+            rows, changed = _incremental(plan.outputs, previous, job)
         else:
             rows, changed = _full(plan, timeline, job.output, job.use_cores)
     except TemplateProblemError as failure:
@@ -146,7 +148,7 @@ def _patched(job: Job, store: Store) -> Result | None:
         return None  # the long way (which reports the problems, and writes nothing when strict)
     order = store.output_keys()
     stamp = stamp_of([made.outputs[path].key if path in made.outputs else key for path, key in order])
-    write.update(job.output, {**made.changed, STAMP: stamp}, [])
+    write.update(job.output, {**made.changed, STAMP: stamp}, [], keep_replaced=job.keep_replaced)
     store.put_files("events", made.files)
     store.update_outputs(made.outputs)
     store.set_meta({"stamp": stamp, "inputs": inputs_digest(job.found), "problems": freeze(made.problems)})
@@ -180,9 +182,10 @@ def _full(plan: Plan, timeline: Timeline, output: Path, use_cores: bool) -> tupl
     return rows, [o.path for o in plan.outputs]
 
 
-def _incremental(outputs: list[Output], previous: dict[str, OutputRow], output: Path,
-                 templates: Path) -> tuple[dict[str, OutputRow], list[str]]:
+def _incremental(outputs: list[Output], previous: dict[str, OutputRow],
+                 job: Job) -> tuple[dict[str, OutputRow], list[str]]:
     """Remake the files whose key changed; leave the others where they are."""
+    output, templates = job.output, job.config.templates_dir
     made: dict[str, bytes | Assembly] = {}
     for item in outputs:
         before = previous.get(item.path)
@@ -194,7 +197,8 @@ def _incremental(outputs: list[Output], previous: dict[str, OutputRow], output: 
         changed = {path: data if isinstance(data, bytes) else write.Splice(data.pieces())
                    for path, data in made.items()}
         try:
-            write.update(output, {**changed, STAMP: stamp_of(list(keys.values()))}, removed)
+            write.update(output, {**changed, STAMP: stamp_of(list(keys.values()))}, removed,
+                         keep_replaced=job.keep_replaced)
         except jinja2.TemplateError as exc:
             raise template_problem(exc, templates) from None
     rows = {item.path: _row(made[item.path], item.key) if item.path in made else previous[item.path]

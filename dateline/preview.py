@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline import write
 from dateline.config import SiteConfig, load_config
 from dateline.errors import Diagnostics
 from dateline.incremental import build_site
@@ -44,7 +45,8 @@ class Preview:
         built = None
         try:
             config = replace(self.load(diagnostics), output_dir=self.folder)
-            built = None if diagnostics.errors else build_site(config, diagnostics, self.store, use_cores=use_cores)
+            built = None if diagnostics.errors else build_site(config, diagnostics, self.store, use_cores=use_cores,
+                                                               keep_replaced=True)
         except Exception:  # the preview must survive anything a build does; the problem is shown
             diagnostics.error("dateline", 1, "internal error: " + traceback.format_exc(limit=-1).strip())
         changed = list(built.changed) if built is not None else []
@@ -60,6 +62,10 @@ class Preview:
         state = f"rebuilt in {seconds * 1000:.0f} ms, {len(changed)} files changed" if built else \
             "build failed: the preview shows the last good build and the problems above it"
         print(state, file=sys.stderr, flush=True)
+
+    def sweep(self) -> None:
+        """Free what the last build replaced (once the browsers have been told to reload)."""
+        write.sweep(self.folder)
 
     def page(self, path: str) -> bytes | None:
         """A file of the last good build, or None."""

@@ -94,6 +94,7 @@ def _watch(preview: Preview, paths: list[Path], loop: ioloop.IOLoop, stop: threa
         if changes:
             changed = preview.rebuild()
             loop.add_callback(reload_browsers, changed or ["*"])
+            preview.sweep()
 
 
 def watched(config: SiteConfig, config_path: Path) -> list[Path]:

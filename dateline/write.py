@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import json
@@ -129,8 +130,12 @@ class Splice:
     pieces: Iterable[bytes | tuple[int, int]]
 
 
-def update(output: Path, changed: Mapping[str, bytes | Splice], removed: Iterable[str]) -> None:
-    """Change a few files of `output` in place, safely (see the module's description)."""
+def update(output: Path, changed: Mapping[str, bytes | Splice], removed: Iterable[str], *,
+           keep_replaced: bool = False) -> None:
+    """Change a few files of `output` in place, safely (see the module's description). With
+    `keep_replaced`, the files replaced stay aside (linked in the staging folder) until
+    `sweep(output)` or the next update: freeing a large file's blocks takes the file system tens
+    of milliseconds, which the preview spends after the browser has been told to reload."""
     output = output.absolute()
     recover(output)
     staging = Path(tempfile.mkdtemp(prefix=f".building-{output.name}-", dir=output.parent))
@@ -142,12 +147,15 @@ def update(output: Path, changed: Mapping[str, bytes | Splice], removed: Iterabl
         else:
             staged.write_bytes(data)
         renames.append((staged.name, relative))
+        if keep_replaced:
+            with contextlib.suppress(FileNotFoundError):
+                os.link(output.joinpath(*relative.split("/")), staging / f"{staged.name}.replaced")
     journal = _journal(output)
     pending = journal.with_name(journal.name + ".tmp")
     steps = {"staging": staging.name, "write": renames, "remove": sorted(removed)}
     pending.write_text(json.dumps(steps), encoding="utf-8")
     os.replace(pending, journal)
-    recover(output)
+    recover(output, leftovers=not keep_replaced)
 
 
 def _write_splice(target: Path, old: Path, splice: Splice) -> None:
@@ -171,9 +179,10 @@ def _copy_range(source: int, sink: int, start: int, length: int) -> None:
         start, length = start + copied, length - copied
 
 
-def recover(output: Path) -> None:
+def recover(output: Path, *, leftovers: bool = True) -> None:
     """Finish an update a killed build left in its journal; remove what killed builds left
-    unfinished (changes not yet in a journal, half-written staging folders)."""
+    unfinished (changes not yet in a journal, half-written staging folders) and what updates
+    kept aside, unless `leftovers` is false."""
     journal = _journal(output)
     if journal.exists():
         steps = json.loads(journal.read_text(encoding="utf-8"))
@@ -187,5 +196,11 @@ def recover(output: Path) -> None:
             output.joinpath(*relative.split("/")).unlink(missing_ok=True)
         journal.unlink()
     journal.with_name(journal.name + ".tmp").unlink(missing_ok=True)
-    for leftover in _leftovers(output):
+    if leftovers:
+        sweep(output)
+
+
+def sweep(output: Path) -> None:
+    """Remove the staging folders next to `output`: what killed builds left, and what updates kept aside."""
+    for leftover in _leftovers(output.absolute()):
         shutil.rmtree(leftover, ignore_errors=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dateline.write import Splice, publish, recover, update
+from dateline.write import Splice, publish, recover, sweep, update
 
 
 def test_publish_replaces_the_folder_with_exactly_the_new_files(tmp_path: Path) -> None:
@@ -69,3 +69,18 @@ def test_update_changes_only_what_it_is_given(tmp_path: Path) -> None:
     assert (site / "a.html").read_bytes() == b"new a"
     assert (site / "c/d.html").read_bytes() == b"d"
     assert (site / "b.html").stat().st_mtime_ns == before
+
+
+def test_an_update_can_keep_the_files_it_replaced_until_a_sweep(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish({"a.html": b"old a", "b.html": b"b"}, site)
+    update(site, {"a.html": b"new a", "new.html": b"n"}, [], keep_replaced=True)
+    assert (site / "a.html").read_bytes() == b"new a" and (site / "new.html").read_bytes() == b"n"
+    kept = [path.read_bytes() for path in tmp_path.glob(".building-site-*/*.replaced")]
+    assert kept == [b"old a"]  # the old file, still whole, outside the site
+    sweep(site)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    update(site, {"b.html": b"new b"}, [], keep_replaced=True)
+    update(site, {"a.html": b"newer a"}, [])  # an update sweeps what an earlier one kept
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    assert (site / "a.html").read_bytes() == b"newer a" and (site / "b.html").read_bytes() == b"new b"
