@@ -130,9 +130,9 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
             del shared[name]
     if store is not None:
         store.keep_files("events", {file.shown for file in files})
-    if store is not None and store.in_memory:
-        store.outcomes = {shown: (FileRow(row.fingerprint, None, row.needs, row.resolution), outcomes[shown])
-                          for shown, row in rows.items()}
+        if store.in_memory:  # for the next build of this process: each outcome with its row, blob left out
+            store.outcomes = {shown: (FileRow(row.fingerprint, None, row.needs, row.resolution), outcomes[shown])
+                              for shown, row in rows.items()}
     events = []
     for file in files:
         outcome = outcomes[file.shown]
