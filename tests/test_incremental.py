@@ -238,3 +238,21 @@ def test_a_process_that_builds_often_reuses_what_it_made_and_stays_exact(project
             kept = [path for path in outcomes if path in store.outcomes and store.outcomes[path][1] is outcomes[path]]
             assert len(outcomes) - 1 <= len(kept) < len(outcomes) + (change is add_event), change.__name__
     store.close()
+
+
+def test_a_process_that_builds_often_recovers_from_a_failed_build(project: Path) -> None:
+    store = Store(None)
+    diagnostics = Diagnostics()
+    assert build_site(configure(project, diagnostics), diagnostics, store) is not None
+    event = events(project)[3]
+    good = event.read_text(encoding="utf-8")
+    edit(event, header_line("Title", "Retitled before the mistake"))
+    edit(event, header_line("When", "Septembr 7, 2022"))
+    diagnostics = Diagnostics()
+    assert build_site(configure(project, diagnostics), diagnostics, store) is None and diagnostics.errors
+    event.write_text(good.replace("Title: ", "Title: Fixed, ", 1), encoding="utf-8")
+    diagnostics = Diagnostics()
+    assert build_site(configure(project, diagnostics), diagnostics, store) is not None
+    assert_same_as_a_fresh_build(project, diagnostics)
+    assert "Fixed, " in (project / "site/index.html").read_text(encoding="utf-8")
+    store.close()
