@@ -14,7 +14,7 @@ from markupsafe import Markup
 from dateline.cache import digest, fingerprint
 from dateline.config import SiteConfig
 from dateline.dates import DateError, DateValue, normalise
-from dateline.errors import Diagnostics, Problem
+from dateline.errors import Diagnostics, Problem, Severity
 from dateline.headers import Document, parse_document
 from dateline.markup import plain_text, render_markdown
 from dateline.model import Citation, EventFile, Reading, Source
@@ -66,14 +66,19 @@ class Parsed(Generic[T]):
     problems: tuple[Problem, ...]
 
 
-def read_folder(folder: Path, config: SiteConfig) -> list[ContentFile]:
-    """Every Markdown file under `folder` (in order of their paths), read and fingerprinted."""
+def read_folder(folder: Path, config: SiteConfig, unlisted: list[Problem]) -> list[ContentFile]:
+    """Every Markdown file under `folder` (in order of their paths), read and fingerprinted; a
+    folder that cannot be listed is a problem added to `unlisted` (its files would go missing)."""
     if not folder.is_dir():
         return []
     prefix = config.display_path(folder)
     settings = _settings(config)
-    found = sorted(_markdown_files(str(folder)), key=lambda path: path.replace(os.sep, "\0"))  # by folder, then name
+    failures: list[tuple[str, OSError]] = []
+    found = sorted(_markdown_files(str(folder), failures), key=lambda path: path.replace(os.sep, "\0"))  # by folder
     skip = len(str(folder)) + 1
+    for path, exc in failures:
+        shown = f"{prefix}/{path[skip:].replace(os.sep, '/')}" if len(path) > len(str(folder)) else prefix
+        unlisted.append(Problem(shown, 1, Severity.ERROR, f"could not list the folder: {exc.strerror or exc}"))
     return [ContentFile(f"{prefix}/{path[skip:].replace(os.sep, '/')}", path, _fingerprint(path, settings))
             for path in found]
 
@@ -92,20 +97,27 @@ def _settings(config: SiteConfig) -> str:
     return f"{config.day_first}"
 
 
-def _markdown_files(folder: str, above: frozenset[tuple[int, int]] = frozenset()) -> Iterator[str]:
-    """The Markdown files under `folder`, following links to folders but not a link back to a
-    folder it is in (which would never end); a link named *.md that leads nowhere is listed too,
-    and reading it reports the problem."""
-    status = os.stat(folder)
-    here = (status.st_dev, status.st_ino)
-    if here in above:
+def _markdown_files(folder: str, failures: list[tuple[str, OSError]],
+                    above: frozenset[tuple[int, int]] = frozenset()) -> Iterator[str]:
+    """The Markdown files under `folder`, following links to folders but
+    not a link back to a folder it is in (which would never end); a link named *.md that leads
+    nowhere is listed too, and reading it reports the problem. A folder that cannot be listed
+    goes into `failures`."""
+    try:
+        status = os.stat(folder)
+        here = (status.st_dev, status.st_ino)
+        if here in above:
+            return
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        failures.append((folder, exc))
         return
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir():
-                yield from _markdown_files(entry.path, above | {here})
-            elif entry.name.endswith(".md") and (entry.is_file() or entry.is_symlink()):
-                yield entry.path
+    for entry in entries:
+        if entry.is_dir():
+            yield from _markdown_files(entry.path, failures, above | {here})
+        elif entry.name.endswith(".md") and (entry.is_file() or entry.is_symlink()):
+            yield entry.path
 
 
 def _read_bytes(path: str) -> bytes:

@@ -83,7 +83,7 @@ def _build(job: Job) -> Result | None:
         if store.meta("code") != code_digest():
             store.forget()
         quick = None
-        if describes(store, output) and store.meta("site") == site_key(config):
+        if describes(store, output) and store.meta("site") == site_key(config) and not job.found.unlisted:
             quick = _unchanged(job, store) or _patched(job, store)
         result = quick or _make_site(job)
         if result is not None:

@@ -32,6 +32,7 @@ def gather(config: SiteConfig, diagnostics: Diagnostics, store: Store | None = N
     events whose file or sources changed are resolved again; `parallel` works on every core
     (never in a process that runs threads, like the preview)."""
     found = found or scan(config)
+    diagnostics.problems.extend(found.unlisted)
     sources = read_sources(found.sources, config, diagnostics, store, parallel=parallel)
     folder = config.display_path(config.content_dir / "events")
     if not found.has_events_folder:

@@ -28,11 +28,13 @@ PARALLEL_FROM = 400  # files to parse before spreading the work over the cores p
 
 @dataclass(frozen=True)
 class Scan:
-    """Every content file, read and fingerprinted, and whether there is an events folder."""
+    """Every content file, read and fingerprinted, whether there is an events folder, and the
+    folders that could not be listed (each an error)."""
 
     sources: tuple[ContentFile, ...]
     events: tuple[ContentFile, ...]
     has_events_folder: bool
+    unlisted: tuple[Problem, ...] = ()
 
     def fingerprints(self) -> dict[str, bytes]:
         return {file.shown: file.fingerprint for file in (*self.sources, *self.events)}
@@ -41,8 +43,9 @@ class Scan:
 def scan(config: SiteConfig) -> Scan:
     """Read content/sources/ and content/events/."""
     events = config.content_dir / "events"
-    return Scan(tuple(read_folder(config.content_dir / "sources", config)), tuple(read_folder(events, config)),
-                events.is_dir())
+    unlisted: list[Problem] = []
+    sources = tuple(read_folder(config.content_dir / "sources", config, unlisted))
+    return Scan(sources, tuple(read_folder(events, config, unlisted)), events.is_dir(), tuple(unlisted))
 
 
 @dataclass(frozen=True)

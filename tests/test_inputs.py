@@ -114,3 +114,29 @@ def test_a_link_to_nothing_is_an_error_and_a_link_back_up_is_not_followed(
     assert "internal error" not in errors and "again/" not in errors
     (project / "content/events/gone.md").unlink()
     assert main(["build"]) == 0  # the link back up lists nothing twice
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_on_its_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from dateline.cli import main
+
+    project = copy_project(tmp_path)
+    locked = project / "content/events/locked"
+    locked.mkdir()
+    (locked / "notes.txt").write_text("No event here, as far as a build can tell.\n")
+    listing = os.scandir
+
+    def refuse(path: str) -> object:
+        if path == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return listing(path)
+
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 0
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert main(["build"]) == 1  # not "nothing changed": what the folder holds is not known
+    errors = capsys.readouterr().err
+    assert "content/events/locked:1: error: could not list the folder: Permission denied" in errors
+    assert "internal error" not in errors
