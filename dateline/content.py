@@ -99,10 +99,9 @@ def _settings(config: SiteConfig) -> str:
 
 def _markdown_files(folder: str, failures: list[tuple[str, OSError]],
                     above: frozenset[tuple[int, int]] = frozenset()) -> Iterator[str]:
-    """The Markdown files under `folder`, following links to folders but
-    not a link back to a folder it is in (which would never end); a link named *.md that leads
-    nowhere is listed too, and reading it reports the problem. A folder that cannot be listed
-    goes into `failures`."""
+    """The Markdown files under `folder`, following links to folders but not a link back to a
+    folder it is in (which would never end); a link named *.md that leads nowhere is listed too,
+    and reading it reports the problem. A folder that cannot be listed goes into `failures`."""
     try:
         status = os.stat(folder)
         here = (status.st_dev, status.st_ino)
