@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +95,10 @@ class Keys:
     def __init__(self, timeline: Timeline, site: bytes, slugs: dict[str, dict[str, str]]) -> None:
         self.site = site
         sources = {source.id: source for source in timeline.sources}
-        self.cards: dict[str, bytes] = {}
-        self.fulls: dict[str, bytes] = {}
+        # By the identity of the timeline's events (which live as long as the build): the lists of
+        # a site name each event about ten times, and a lookup by slug costs more.
+        self._cards: dict[int, bytes] = {}
+        self._fulls: dict[int, bytes] = {}
         for event in timeline.events:
             entry = event.entry
             cited = [c.source_id for c in entry.citations if c.source_id in sources]
@@ -105,12 +107,13 @@ class Keys:
             links += [slugs["places"][entry.where.casefold()]] if entry.where else []
             links += [slugs["sources"][source_id.casefold()] for source_id in cited]
             card = digest(entry.header_digest, *(sources[s].header_digest for s in cited), *links)
-            self.cards[event.slug] = card
-            self.fulls[event.slug] = full_key(card, entry.body_digest)
-        # The same keys by the identity of the timeline's events (which live as long as the build):
-        # the lists of a site name each event about ten times, and a lookup by slug costs more.
-        self._cards = {id(event): self.cards[event.slug] for event in timeline.events}
-        self._fulls = {id(event): self.fulls[event.slug] for event in timeline.events}
+            self._cards[id(event)] = card
+            self._fulls[id(event)] = full_key(card, entry.body_digest)
+
+    @property
+    def cards(self) -> Collection[bytes]:
+        """Every event's card key."""
+        return self._cards.values()
 
     def card(self, event: Event) -> bytes:
         return self._cards[id(event)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -225,17 +225,19 @@ class ListItems:
     build in a process that builds often (the preview): `kept` holds the last build's items made
     with the same site key (templates, settings and code), and `lasting()` those still current."""
 
-    def __init__(self, site: bytes, cards: dict[str, bytes], kept: tuple[bytes, dict[ItemKey, str]] | None) -> None:
+    def __init__(self, site: bytes, card: Callable[[Event], bytes], cards: Collection[bytes],
+                 kept: tuple[bytes, dict[ItemKey, str]] | None) -> None:
         self.site = site
-        self.cards = cards
+        self.card = card  # an event's card key
+        self.cards = cards  # every event's
         self.made: dict[ItemKey, str] = kept[1] if kept is not None and kept[0] == site else {}
 
     def key(self, event: Event, template: str, level: int, root: str, compact: bool) -> ItemKey:
-        return (self.cards[event.slug], template, level, root, compact)
+        return (self.card(event), template, level, root, compact)
 
     def lasting(self) -> tuple[bytes, dict[ItemKey, str]]:
         """The items whose event's card is still in the timeline, for the next build."""
-        current = set(self.cards.values())
+        current = set(self.cards)
         return self.site, {key: item for key, item in self.made.items() if key[0] in current}
 
 
@@ -256,7 +258,7 @@ class Renderer:
         self.sources = {source.id: source for source in timeline.sources}
         self.compact_index = len(timeline.events) > COMPACT_INDEX_FROM
         self.slugs = facet_slugs(timeline)
-        self.items = items or ListItems(b"", {event.slug: event.slug.encode() for event in timeline.events}, None)
+        self.items = items or ListItems(b"", lambda event: event.slug.encode(), (), None)
         self._facet_urls: dict[str, Callable[[str, str | int], str]] = {}
 
     def page(self, template: str, path: str, **context: Any) -> tuple[str, bytes]:
