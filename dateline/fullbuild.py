@@ -1,12 +1,14 @@
 """A build with nothing to reuse: every file of the site made, on every core, into a new folder.
 
-The work is split so that no process holds more than it needs:
+The work is split so that no process holds more than it needs, and no core waits:
 
-- the workers take the timeline a stretch of events at a time, the events handed to them rather
-  than shared: each makes those events' pages and writes their parts of every data file into a
-  file of its own (a stretch);
-- meanwhile this process makes the pages that list events (the index, the tag, person, place,
-  year and source pages, the embed page, the briefings) and the other files;
+- one worker makes the tag, person, place, year and source pages (they list each event about six
+  times, and one process renders each event's item for them once);
+- the other workers take the timeline a stretch of events at a time, the events handed to them
+  rather than shared: each makes those events' pages and writes their parts of every data file
+  into a file of its own (a stretch);
+- meanwhile this process makes the other pages (the index, the embed page, the briefings) and
+  files, then takes the stretches no worker has started, from the end of the timeline;
 - then it joins each data file: its head, the stretches in timeline order (copied by the
   kernel), its tail.
 
@@ -21,6 +23,7 @@ import array
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +34,7 @@ from dateline.exports.composite import Composite
 from dateline.model import Event, Timeline
 from dateline.outputs import Output
 from dateline.render import Renderer, neighbourhood, render_event_page, template_location
-from dateline.store import OutputRow, Parts, freeze
+from dateline.store import ItemKey, OutputRow, Parts, freeze
 
 STRETCH = 100  # events a worker takes at a time
 PARALLEL_FROM = 300  # events from which spreading the work over the cores pays
@@ -63,28 +66,47 @@ class DataFile:
 
 
 def make_all(outputs: list[Output], timeline: Timeline, renderer: Renderer, folder: Path,
-             use_cores: bool) -> dict[str, OutputRow]:
-    """Make every file of `outputs` into `folder`; the rows the state keeps, by path."""
+             use_cores: bool, keep_items: bool = False) -> dict[str, OutputRow]:
+    """Make every file of `outputs` into `folder`; the rows the state keeps, by path. With
+    `keep_items`, the renderer ends up holding every list item made, whichever process made it."""
     data_files = [_data_file(output, timeline) for output in outputs if output.composite is not None]
+    pages = [output for output in outputs if output.event is None and output.composite is None]
     work = Path(tempfile.mkdtemp(prefix=f".building-{folder.name}-stretches-", dir=folder.parent))
-    parallel.shared.update(renderer=renderer, folder=folder, work=work,
+    parallel.shared.update(renderer=renderer, folder=folder, work=work, keep_items=keep_items,
+                           facets=[page for page in pages if page.facet],
                            composites=[(d.composite, d.members) for d in data_files])
     try:
-        stretches = _stretches(timeline.events)
+        stretches = list(_stretches(timeline.events))
         if use_cores and len(timeline.events) >= PARALLEL_FROM and parallel.workers() > 1:
             with parallel.pool() as pool:
-                lengths = pool.map(_make_stretch, stretches)  # the workers start on them at once
-                _make_pages(outputs, folder)
-                done = list(lengths)
+                facets = pool.submit(_make_facets)  # the longest task first, while every worker is free
+                futures = [pool.submit(_make_stretch, stretch) for stretch in stretches]
+                _make_pages([page for page in pages if not page.facet], folder)
+                done = _stretches_done(futures, stretches)
+                renderer.items.made.update(facets.result())
         else:
-            _make_pages(outputs, folder)
+            _make_pages(pages, folder)
             done = [_make_stretch(stretch) for stretch in stretches]
         rows = {d.output.path: _join(d, number, done, folder, work) for number, d in enumerate(data_files)}
     finally:
-        for name in ("renderer", "folder", "work", "composites"):
+        for name in ("renderer", "folder", "work", "keep_items", "facets", "composites"):
             del parallel.shared[name]
         shutil.rmtree(work, ignore_errors=True)
     return {o.path: rows.get(o.path) or OutputRow(o.key, None) for o in outputs}
+
+
+Lengths = list[list[int]]  # a stretch's: the length of each part it wrote, by data file
+
+
+def _stretches_done(futures: list[Future[Lengths]], stretches: list[Stretch]) -> list[Lengths]:
+    """Each stretch's lengths. The stretches no worker has started yet are made here, one at a
+    time from the last, until the workers, taking them from the first, reach them."""
+    made: dict[int, Lengths] = {}
+    for number in reversed(range(len(futures))):
+        if not futures[number].cancel():
+            break
+        made[number] = _make_stretch(stretches[number])
+    return [made[number] if number in made else future.result() for number, future in enumerate(futures)]
 
 
 def template_problem(exc: jinja2.TemplateError, templates: Path) -> TemplateProblemError:
@@ -109,17 +131,24 @@ def _stretches(events: tuple[Event, ...]) -> Iterator[Stretch]:
 
 
 def _make_pages(outputs: Sequence[Output], folder: Path) -> None:
-    """Every file but the events' pages and the data files (which the stretches make)."""
+    """Every file of `outputs` but the events' pages and the data files (which the stretches make)."""
     renderer: Renderer = parallel.shared["renderer"]
     for output in outputs:
-        if output.event is None and output.composite is None:
-            try:
-                write.write_file(folder, output.path, output.make())
-            except jinja2.TemplateError as exc:
-                raise template_problem(exc, renderer.config.templates_dir) from None
+        try:
+            write.write_file(folder, output.path, output.make())
+        except jinja2.TemplateError as exc:
+            raise template_problem(exc, renderer.config.templates_dir) from None
 
 
-def _make_stretch(stretch: Stretch) -> list[list[int]]:
+def _make_facets() -> dict[ItemKey, str]:
+    """In a worker: the pages of tags, people, places, years and sources; the list items made
+    for them if they are to be kept."""
+    renderer: Renderer = parallel.shared["renderer"]
+    _make_pages(parallel.shared["facets"], parallel.shared["folder"])
+    return renderer.items.made if parallel.shared["keep_items"] else {}
+
+
+def _make_stretch(stretch: Stretch) -> Lengths:
     """Write the pages of a stretch's events and its parts of each data file; the length of each
     part written, by data file (in a worker, or in this process)."""
     renderer: Renderer = parallel.shared["renderer"]
@@ -146,7 +175,7 @@ def _write_parts(stretch: Stretch, number: int, composite: Composite, members: b
     return [len(part) for part in parts]
 
 
-def _join(data: DataFile, number: int, lengths: list[list[list[int]]], folder: Path, work: Path) -> OutputRow:
+def _join(data: DataFile, number: int, lengths: list[Lengths], folder: Path, work: Path) -> OutputRow:
     """A data file from its head, its stretches in order, and its tail; with where each part is."""
     composite, output = data.composite, data.output
     separator = composite.separator.encode("utf-8")

@@ -1,0 +1,100 @@
+"""A build on every core gives the bytes a build in one process gives; the stretches no worker
+has started are made by the build itself, from the last; and the list items a worker made for the
+tag, person, place, year and source pages are kept when the state is in memory (the preview's)."""
+
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from bench.generate import generate
+from dateline import fullbuild, parallel
+from dateline.config import load_config
+from dateline.errors import Diagnostics
+from dateline.incremental import STAMP, build_site
+from dateline.pipeline import build
+from dateline.store import Store
+from tests.test_incremental import snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = 3 * fullbuild.STRETCH + 150  # enough to be spread over the cores, in several stretches
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fullbuild") / "project"
+    generate(EVENTS, folder)
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    return folder
+
+
+@pytest.fixture()
+def two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two worker processes, whatever this machine's cores."""
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+
+
+def built_on_cores(project: Path, store: Store | None) -> dict[str, bytes]:
+    diagnostics = Diagnostics()
+    config = load_config(project / "site.toml", diagnostics)
+    assert build_site(config, diagnostics, store, use_cores=True) is not None
+    files = snapshot(config.output_dir)
+    files.pop(STAMP)
+    shutil.rmtree(config.output_dir)
+    return files
+
+
+def test_a_build_on_every_core_gives_the_files_of_one_process(project: Path, two_workers: None) -> None:
+    assert EVENTS >= fullbuild.PARALLEL_FROM
+    diagnostics = Diagnostics()
+    fresh = build(load_config(project / "site.toml", diagnostics), diagnostics)
+    assert fresh is not None
+    files = built_on_cores(project, None)
+    assert files.keys() == fresh.files.keys()
+    assert [path for path in files if files[path] != fresh.files[path]] == []
+
+
+def test_the_facet_pages_list_items_are_kept_for_the_preview(project: Path, two_workers: None) -> None:
+    on_cores, in_one = Store(None), Store(None)
+    built_on_cores(project, on_cores)
+    diagnostics = Diagnostics()
+    assert build_site(load_config(project / "site.toml", diagnostics), diagnostics, in_one) is not None
+    shutil.rmtree(project / "site")
+    assert on_cores.list_items is not None and in_one.list_items is not None
+    kept, expected = on_cores.list_items[1], in_one.list_items[1]
+    assert any(root == "../" for _, _, _, root, _ in expected)  # the facet pages' items are among them
+    assert kept == expected
+
+
+def finished(value: list[list[int]]) -> Future[list[list[int]]]:
+    """A stretch a worker took and made."""
+    future: Future[list[list[int]]] = Future()
+    assert future.set_running_or_notify_cancel()
+    future.set_result(value)
+    return future
+
+
+class Unstarted(Future[list[list[int]]]):
+    """A stretch no worker took: waiting for it fails rather than waits forever."""
+
+    def result(self, timeout: float | None = None) -> list[list[int]]:
+        return super().result(timeout=0)
+
+
+def test_the_build_makes_the_stretches_no_worker_started_from_the_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    made_here: list[int] = []
+
+    def make_stretch(stretch: fullbuild.Stretch) -> list[list[int]]:
+        made_here.append(stretch.number)
+        return [[stretch.number, 0]]
+
+    monkeypatch.setattr(fullbuild, "_make_stretch", make_stretch)
+    stretches = [fullbuild.Stretch(number, number * fullbuild.STRETCH, ()) for number in range(6)]
+    futures = [finished([[number, 1]]) for number in range(3)] + [Unstarted() for _ in range(3)]
+    done = fullbuild._stretches_done(futures, stretches)
+    assert made_here == [5, 4, 3]
+    assert done == [[[0, 1]], [[1, 1]], [[2, 1]], [[3, 0]], [[4, 0]], [[5, 0]]]
+    assert all(future.cancelled() for future in futures[3:])
