@@ -2,13 +2,13 @@
 
 The work is split so that no process holds more than it needs, and no core waits:
 
-- one worker makes the tag, person, place, year and source pages (they list each event about six
-  times, and one process renders each event's item for them once);
-- the other workers take the timeline a stretch of events at a time, the events handed to them
+- the workers take the timeline a stretch of events at a time, the events handed to them
   rather than shared: each makes those events' pages and writes their parts of every data file
   into a file of its own (a stretch);
-- meanwhile this process makes the other pages (the index, the embed page, the briefings) and
-  files, then takes the stretches no worker has started, from the end of the timeline;
+- meanwhile this process makes the pages that list events (the index, the tag, person, place,
+  year and source pages, the embed page, the briefings) and the other files, then takes the
+  stretches no worker has started, from the end of the timeline (the workers yield to it: see
+  `parallel.pool`);
 - then it joins each data file: its head, the stretches in timeline order (copied by the
   kernel), its tail.
 
@@ -34,7 +34,7 @@ from dateline.exports.composite import Composite
 from dateline.model import Event, Timeline
 from dateline.outputs import Output
 from dateline.render import Renderer, neighbourhood, render_event_page, template_location
-from dateline.store import ItemKey, OutputRow, Parts, freeze
+from dateline.store import OutputRow, Parts, freeze
 
 STRETCH = 100  # events a worker takes at a time
 PARALLEL_FROM = 300  # events from which spreading the work over the cores pays
@@ -66,30 +66,26 @@ class DataFile:
 
 
 def make_all(outputs: list[Output], timeline: Timeline, renderer: Renderer, folder: Path,
-             use_cores: bool, keep_items: bool = False) -> dict[str, OutputRow]:
-    """Make every file of `outputs` into `folder`; the rows the state keeps, by path. With
-    `keep_items`, the renderer ends up holding every list item made, whichever process made it."""
+             use_cores: bool) -> dict[str, OutputRow]:
+    """Make every file of `outputs` into `folder`; the rows the state keeps, by path."""
     data_files = [_data_file(output, timeline) for output in outputs if output.composite is not None]
     pages = [output for output in outputs if output.event is None and output.composite is None]
     work = Path(tempfile.mkdtemp(prefix=f".building-{folder.name}-stretches-", dir=folder.parent))
-    parallel.shared.update(renderer=renderer, folder=folder, work=work, keep_items=keep_items,
-                           facets=[page for page in pages if page.facet],
+    parallel.shared.update(renderer=renderer, folder=folder, work=work,
                            composites=[(d.composite, d.members) for d in data_files])
     try:
         stretches = list(_stretches(timeline.events))
         if use_cores and len(timeline.events) >= PARALLEL_FROM and parallel.workers() > 1:
             with parallel.pool() as pool:
-                facets = pool.submit(_make_facets)  # the longest task first, while every worker is free
                 futures = [pool.submit(_make_stretch, stretch) for stretch in stretches]
-                _make_pages([page for page in pages if not page.facet], folder)
+                _make_pages(pages, folder)
                 done = _stretches_done(futures, stretches)
-                renderer.items.made.update(facets.result())
         else:
             _make_pages(pages, folder)
             done = [_make_stretch(stretch) for stretch in stretches]
         rows = {d.output.path: _join(d, number, done, folder, work) for number, d in enumerate(data_files)}
     finally:
-        for name in ("renderer", "folder", "work", "keep_items", "facets", "composites"):
+        for name in ("renderer", "folder", "work", "composites"):
             del parallel.shared[name]
         shutil.rmtree(work, ignore_errors=True)
     return {o.path: rows.get(o.path) or OutputRow(o.key, None) for o in outputs}
@@ -138,14 +134,6 @@ def _make_pages(outputs: Sequence[Output], folder: Path) -> None:
             write.write_file(folder, output.path, output.make())
         except jinja2.TemplateError as exc:
             raise template_problem(exc, renderer.config.templates_dir) from None
-
-
-def _make_facets() -> dict[ItemKey, str]:
-    """In a worker: the pages of tags, people, places, years and sources; the list items made
-    for them if they are to be kept."""
-    renderer: Renderer = parallel.shared["renderer"]
-    _make_pages(parallel.shared["facets"], parallel.shared["folder"])
-    return renderer.items.made if parallel.shared["keep_items"] else {}
 
 
 def _make_stretch(stretch: Stretch) -> Lengths:

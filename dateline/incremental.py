@@ -104,7 +104,7 @@ def _make_site(job: Job) -> Result | None:
         if incremental:
             rows, changed = _incremental(plan.outputs, previous, job)
         else:
-            rows, changed = _full(plan, timeline, job)
+            rows, changed = _full(plan, timeline, job.output, job.use_cores)
     except TemplateProblemError as failure:
         job.diagnostics.error(*failure.args)
         return None
@@ -170,16 +170,15 @@ def _make(output: Output, previous: OutputRow | None, templates: Path) -> bytes 
         raise template_problem(exc, templates) from None
 
 
-def _full(plan: Plan, timeline: Timeline, job: Job) -> tuple[dict[str, OutputRow], list[str]]:
+def _full(plan: Plan, timeline: Timeline, output: Path, use_cores: bool) -> tuple[dict[str, OutputRow], list[str]]:
     """Make every file (fullbuild.py) into a new folder swapped in for the old site."""
-    keep_items = job.store is not None and job.store.in_memory
 
     def fill(folder: Path) -> dict[str, OutputRow]:
-        rows = make_all(plan.outputs, timeline, plan.renderer, folder, job.use_cores, keep_items)
+        rows = make_all(plan.outputs, timeline, plan.renderer, folder, use_cores)
         write.write_file(folder, STAMP, stamp_of([row.key for row in rows.values()]))
         return rows
 
-    rows = write.publish_staged(job.output, fill)
+    rows = write.publish_staged(output, fill)
     return rows, [o.path for o in plan.outputs]
 
 

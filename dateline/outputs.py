@@ -37,7 +37,6 @@ class Output:
     key: bytes
     make: Callable[[], bytes]
     event: int | None = None  # for an event's page: the event's place in the timeline
-    facet: bool = False  # a page of tags, people, places, years or sources, or of one of them
     composite: Composite | None = None
     base: bytes = b""
     reuse: bytes = b""
@@ -181,14 +180,12 @@ def _facet_pages(timeline: Timeline, renderer: Renderer, keys: Keys) -> list[Out
     for kind, facets in timeline.facets.items():
         listing = digest(*(f"{facet.name}:{facet.slug}:{len(facet.events)}" for facet in facets),
                          *(renderer.sources[facet.name].header_digest for facet in facets if kind == "sources"))
-        outputs.append(Output(f"{kind}/index.html", keys.of(kind, listing), functools.partial(renderer.facets, kind),
-                              facet=True))
+        outputs.append(Output(f"{kind}/index.html", keys.of(kind, listing), functools.partial(renderer.facets, kind)))
         for facet in facets:
             extra = renderer.sources[facet.name].header_digest + renderer.sources[facet.name].body_digest \
                 if kind == "sources" else b""
             key = keys.of(kind, facet.name, facet.slug, extra, keys.cards_of(facet.events))
-            outputs.append(Output(f"{kind}/{facet.slug}.html", key, functools.partial(renderer.facet, kind, facet),
-                                  facet=True))
+            outputs.append(Output(f"{kind}/{facet.slug}.html", key, functools.partial(renderer.facet, kind, facet)))
     return outputs
 
 

@@ -54,22 +54,28 @@ def map_groups(function: Callable[[Sequence[T]], R], groups: Sequence[Sequence[T
 
 @contextlib.contextmanager
 def pool() -> Iterator[Executor]:
-    """A worker process per core, forked from this one (see `map_groups` and `frozen`)."""
+    """A worker process per core, forked from this one (see `map_groups` and `frozen`). The
+    workers yield the core to this process when they share one: it has work only it can do
+    while they run (the pages that list every event, storing what they send back), and it takes
+    a share of their work when it is done (see fullbuild.py), so no core waits either way."""
     import multiprocessing  # here: only a build with much to do pays for importing these
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    with frozen(), ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_die_with_parent,
+    with frozen(), ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_start_worker,
                                        initargs=(os.getpid(),)) as executor:
         yield executor
 
 
 _PR_SET_PDEATHSIG = 1
+WORKER_NICENESS = 2  # a worker's share of a core it shares with the build: 655 to the build's 1024
 
 
-def _die_with_parent(parent: int) -> None:
-    """In a worker: end when the build that started it ends, even when it was killed (SIGKILL
-    leaves no time to stop the pool, and an orphaned worker would wait for work forever)."""
+def _start_worker(parent: int) -> None:
+    """In a worker: yield to the build, and end when the build that started it ends, even when
+    it was killed (SIGKILL leaves no time to stop the pool, and an orphaned worker would wait for
+    work forever)."""
+    os.nice(WORKER_NICENESS)
     import ctypes
     import ctypes.util
     import signal

@@ -1,9 +1,9 @@
 """A build on every core gives the bytes a build in one process gives; the stretches no worker
-has started are made by the build itself, from the last; and the list items a worker made for the
-tag, person, place, year and source pages are kept when the state is in memory (the preview's)."""
+has started are made by the build itself, from the last; and the workers yield to the build."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from concurrent.futures import Future
 from pathlib import Path
@@ -16,7 +16,6 @@ from dateline.config import load_config
 from dateline.errors import Diagnostics
 from dateline.incremental import STAMP, build_site
 from dateline.pipeline import build
-from dateline.store import Store
 from tests.test_incremental import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,10 +36,10 @@ def two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "workers", lambda: 2)
 
 
-def built_on_cores(project: Path, store: Store | None) -> dict[str, bytes]:
+def built_on_cores(project: Path) -> dict[str, bytes]:
     diagnostics = Diagnostics()
     config = load_config(project / "site.toml", diagnostics)
-    assert build_site(config, diagnostics, store, use_cores=True) is not None
+    assert build_site(config, diagnostics, None, use_cores=True) is not None
     files = snapshot(config.output_dir)
     files.pop(STAMP)
     shutil.rmtree(config.output_dir)
@@ -52,21 +51,9 @@ def test_a_build_on_every_core_gives_the_files_of_one_process(project: Path, two
     diagnostics = Diagnostics()
     fresh = build(load_config(project / "site.toml", diagnostics), diagnostics)
     assert fresh is not None
-    files = built_on_cores(project, None)
+    files = built_on_cores(project)
     assert files.keys() == fresh.files.keys()
     assert [path for path in files if files[path] != fresh.files[path]] == []
-
-
-def test_the_facet_pages_list_items_are_kept_for_the_preview(project: Path, two_workers: None) -> None:
-    on_cores, in_one = Store(None), Store(None)
-    built_on_cores(project, on_cores)
-    diagnostics = Diagnostics()
-    assert build_site(load_config(project / "site.toml", diagnostics), diagnostics, in_one) is not None
-    shutil.rmtree(project / "site")
-    assert on_cores.list_items is not None and in_one.list_items is not None
-    kept, expected = on_cores.list_items[1], in_one.list_items[1]
-    assert any(root == "../" for _, _, _, root, _ in expected)  # the facet pages' items are among them
-    assert kept == expected
 
 
 def finished(value: list[list[int]]) -> Future[list[list[int]]]:
@@ -98,3 +85,12 @@ def test_the_build_makes_the_stretches_no_worker_started_from_the_last(monkeypat
     assert made_here == [5, 4, 3]
     assert done == [[[0, 1]], [[1, 1]], [[2, 1]], [[3, 0]], [[4, 0]], [[5, 0]]]
     assert all(future.cancelled() for future in futures[3:])
+
+
+def niceness(_: object = None) -> int:
+    return os.nice(0)
+
+
+def test_the_workers_yield_to_the_build(two_workers: None) -> None:
+    with parallel.pool() as pool:
+        assert set(pool.map(niceness, range(4))) == {niceness() + parallel.WORKER_NICENESS}
