@@ -31,6 +31,7 @@ import jinja2
 
 from dateline import parallel, write
 from dateline.exports.composite import Composite
+from dateline.listed import frozen_listed
 from dateline.model import Event, Timeline
 from dateline.outputs import Output
 from dateline.render import Renderer, neighbourhood, render_event_page, template_location
@@ -88,7 +89,8 @@ def make_all(outputs: list[Output], timeline: Timeline, renderer: Renderer, fold
         for name in ("renderer", "folder", "work", "composites"):
             del parallel.shared[name]
         shutil.rmtree(work, ignore_errors=True)
-    return {o.path: rows.get(o.path) or OutputRow(o.key, None) for o in outputs}
+    return {o.path: rows.get(o.path) or OutputRow(o.key, None, frozen_listed(renderer.listed, o.path))
+            for o in outputs}
 
 
 Lengths = list[list[int]]  # a stretch's: the length of each part it wrote, by data file

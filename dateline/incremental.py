@@ -23,6 +23,7 @@ from dateline.cache import digest
 from dateline.config import SiteConfig
 from dateline.errors import Diagnostics
 from dateline.fullbuild import TemplateProblemError, make_all, template_problem
+from dateline.listed import Listed, frozen_listed, written
 from dateline.model import Timeline
 from dateline.outputs import Output, Plan, code_digest, site_key
 from dateline.pipeline import plan_site
@@ -102,7 +103,8 @@ def _make_site(job: Job) -> Result | None:
     incremental = store is not None and describes(store, job.output)
     try:
         if incremental:
-            rows, changed = _incremental(plan.outputs, previous, job)
+            assert store is not None
+            rows, changed = _incremental(plan, previous, job, store)
         else:
             rows, changed = _full(plan, timeline, job.output, job.use_cores)
     except TemplateProblemError as failure:
@@ -182,10 +184,13 @@ def _full(plan: Plan, timeline: Timeline, output: Path, use_cores: bool) -> tupl
     return rows, [o.path for o in plan.outputs]
 
 
-def _incremental(outputs: list[Output], previous: dict[str, OutputRow],
-                 job: Job) -> tuple[dict[str, OutputRow], list[str]]:
-    """Remake the files whose key changed; leave the others where they are."""
-    output, templates = job.output, job.config.templates_dir
+def _incremental(plan: Plan, previous: dict[str, OutputRow], job: Job,
+                 store: Store) -> tuple[dict[str, OutputRow], list[str]]:
+    """Remake the files whose key changed; leave the others where they are. A page made again
+    reads the list items it still shows from itself as written, when the site key is the same."""
+    output, templates, outputs = job.output, job.config.templates_dir, plan.outputs
+    if store.meta("site") == plan.renderer.items.site:
+        plan.renderer.items.earlier = written(store, output)
     made: dict[str, bytes | Assembly] = {}
     for item in outputs:
         before = previous.get(item.path)
@@ -201,11 +206,12 @@ def _incremental(outputs: list[Output], previous: dict[str, OutputRow],
                          keep_replaced=job.keep_replaced)
         except jinja2.TemplateError as exc:
             raise template_problem(exc, templates) from None
-    rows = {item.path: _row(made[item.path], item.key) if item.path in made else previous[item.path]
+    listed = plan.renderer.listed
+    rows = {item.path: _row(made[item.path], item.path, item.key, listed) if item.path in made else previous[item.path]
             for item in outputs}
     return rows, sorted(made) + removed
 
 
-def _row(made: bytes | Assembly, key: bytes) -> OutputRow:
+def _row(made: bytes | Assembly, path: str, key: bytes, listed: dict[str, Listed]) -> OutputRow:
     """The row of a file once written."""
-    return made.row if isinstance(made, Assembly) else OutputRow(key, None)
+    return made.row if isinstance(made, Assembly) else OutputRow(key, None, frozen_listed(listed, path))

@@ -13,11 +13,13 @@ import jinja2
 from markupsafe import Markup
 
 from dateline.axis import build_axis
+from dateline.cache import digest
 from dateline.config import Briefing, SiteConfig
 from dateline.dates import DateValue, Precision, display
 from dateline.dates.labels import MONTH_NAMES, day_label, offset_text
 from dateline.exports import DOWNLOADS
 from dateline.exports.briefing import contents
+from dateline.listed import Listed, Run, locate
 from dateline.model import Event, Facet, Source, Timeline
 from dateline.resolve import needed_sources
 from dateline.store import ItemKey
@@ -231,6 +233,8 @@ class ListItems:
         self.card = card  # an event's card key
         self.cards = cards  # every event's
         self.made: dict[ItemKey, str] = kept[1] if kept is not None and kept[0] == site else {}
+        # A page's items as the last build wrote them (see listed.py), when that build had the same site key.
+        self.earlier: Callable[[str], dict[ItemKey, str]] = lambda path: {}
 
     def key(self, event: Event, template: str, level: int, root: str, compact: bool) -> ItemKey:
         return (self.card(event), template, level, root, compact)
@@ -258,34 +262,52 @@ class Renderer:
         self.sources = {source.id: source for source in timeline.sources}
         self.compact_index = len(timeline.events) > COMPACT_INDEX_FROM
         self.slugs = facet_slugs(timeline)
-        self.items = items or ListItems(b"", lambda event: event.slug.encode(), (), None)
+        self.items = items or ListItems(b"", lambda event: digest(event.slug), (), None)
+        self.listed: dict[str, Listed] = {}  # where the items of each page made sit in it, by path
         self._facet_urls: dict[str, Callable[[str, str | int], str]] = {}
 
     def page(self, template: str, path: str, **context: Any) -> tuple[str, bytes]:
-        """Render one page; `root` is the relative way back to the top of the site."""
+        """Render one page; `root` is the relative way back to the top of the site. Where its
+        list items sit in it is noted in `listed`."""
         root = "../" * path.count("/")
+        runs: list[Run] = []
         html = self.environment.get_template(template).render(
             site=self.timeline, root=root, sources=self.sources, facet_url=self._facet_url(root),
             facet_titles=FACET_TITLES, facet_singular=FACET_SINGULAR, downloads=DOWNLOADS,
-            briefings=self.config.briefings, items=self._items_at(root, path == "index.html"), **context,
+            briefings=self.config.briefings, items=self._items_at(root, path, runs), **context,
         )
+        located = locate(html, runs) if runs else None
+        if located is not None:
+            self.listed[path] = located
         return path, html.encode("utf-8")
 
-    def _items_at(self, root: str, index: bool) -> Callable[..., Markup]:
+    def _items_at(self, root: str, path: str, runs: list[Run]) -> Callable[..., Markup]:
         """The function templates call to list events: `items(events, level, template)`, each
-        event's item rendered once by `template` (with its heading at `level`), and joined."""
-        compact = index and self.compact_index
+        event's item rendered once by `template` (with its heading at `level`), and joined; each
+        call's items noted in `runs`."""
+        compact = path == "index.html" and self.compact_index
+        written: list[dict[ItemKey, str]] = []  # the page's items as last written, read at the first need
+
+        def earlier(key: ItemKey) -> str | None:
+            if not written:
+                written.append(self.items.earlier(path))
+            return written[0].get(key)
 
         def items(events: tuple[Event, ...], level: int = 2, template: str = ITEM) -> Markup:
-            return Markup("".join(self._list_item(event, template, level, root, compact) for event in events))
+            keys = [self.items.key(event, template, level, root, compact) for event in events]
+            made = [self._list_item(key, event, earlier) for key, event in zip(keys, events, strict=True)]
+            joined = "".join(made)
+            runs.append(Run(template, level, root, compact, b"".join(key[0] for key in keys), tuple(map(len, made)),
+                            joined))
+            return Markup(joined)
 
         return items
 
-    def _list_item(self, event: Event, template: str, level: int, root: str, compact: bool) -> str:
-        key = self.items.key(event, template, level, root, compact)
+    def _list_item(self, key: ItemKey, event: Event, earlier: Callable[[ItemKey], str | None]) -> str:
         item = self.items.made.get(key)
         if item is None:
-            item = self.environment.get_template(template).render(
+            _, template, level, root, compact = key
+            item = earlier(key) or self.environment.get_template(template).render(
                 event=event, level=level, root=root, compact=compact, sources=self.sources,
                 facet_url=self._facet_url(root))
             self.items.made[key] = item

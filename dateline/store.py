@@ -7,8 +7,8 @@
   resolved from.
 - `events`: where each event sat in the last timeline: its card key, the key of its page
   without its body, and its neighbours (what a change to its body alone needs to know).
-- `outputs`: each file of the site, its key, and for a file made of one part per event, where
-  each part sits in it.
+- `outputs`: each file of the site, its key; for a file made of one part per event, where
+  each part sits in it; for a page that lists events, where each list item sits in it.
 
 A build changes the state in one transaction (`transaction`), committed only once it has written
 the site: the state always describes the last site written, and a build that fails, or is
@@ -28,7 +28,7 @@ from typing import Any
 
 from dateline.cache import KEY_SIZE
 
-FORMAT = b"3"
+FORMAT = b"4"
 # A list item's key: its event's card key, its template, heading level, way to the top, and compactness.
 ItemKey = tuple[bytes, str, int, str, bool]
 _SCHEMA = """
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS events (
     path TEXT PRIMARY KEY, slug TEXT NOT NULL, card BLOB NOT NULL, page BLOB NOT NULL,
     previous TEXT, next TEXT);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, position INTEGER NOT NULL, key BLOB NOT NULL,
-    parts BLOB);
+    parts BLOB, listed BLOB);
 """
 
 
@@ -104,10 +104,12 @@ class Parts:
 
 @dataclass(frozen=True)
 class OutputRow:
-    """A file of the site as the last build wrote it."""
+    """A file of the site as the last build wrote it (`parts` and `listed` are a frozen `Parts`
+    and a frozen listed.Listed)."""
 
     key: bytes
     parts: bytes | None
+    listed: bytes | None = None
 
 
 class Store:
@@ -248,17 +250,28 @@ class Store:
         rows = self.connection.execute("SELECT path, key, parts FROM outputs ORDER BY position")
         return {path: OutputRow(key, parts) for path, key, parts in rows}
 
+    def listed(self, path: str) -> bytes | None:
+        """Where the list items of a page sit in it, as the last build wrote it (a frozen listed.Listed)."""
+        found = self.connection.execute("SELECT listed FROM outputs WHERE path = ?", (path,)).fetchone()
+        return found[0] if found is not None else None
+
     def output_keys(self) -> list[tuple[str, bytes]]:
         return list(self.connection.execute("SELECT path, key FROM outputs ORDER BY position"))
 
     def replace_outputs(self, rows: dict[str, OutputRow], previous: dict[str, OutputRow]) -> None:
-        """Store the files of a new site (in plan order), writing only the rows that changed."""
+        """Store the files of a new site (in plan order), writing only the rows that changed (a
+        row from `previous`, as `outputs` read it, only moves: its list items stay)."""
         order = {path: position for position, path in enumerate(previous)}
         self.connection.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in previous.keys() - rows.keys()))
         self.connection.executemany(
-            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-            ((path, position, row.key, row.parts) for position, (path, row) in enumerate(rows.items())
-             if previous.get(path) != row or order.get(path) != position),
+            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+            ((path, position, row.key, row.parts, row.listed) for position, (path, row) in enumerate(rows.items())
+             if previous.get(path) is not row),
+        )
+        self.connection.executemany(
+            "UPDATE outputs SET position = ? WHERE path = ?",
+            ((position, path) for position, (path, row) in enumerate(rows.items())
+             if previous.get(path) is row and order[path] != position),
         )
 
     def update_outputs(self, rows: dict[str, OutputRow]) -> None:

@@ -1,0 +1,95 @@
+"""A page notes where its list items sit in it, and the next build reads the items it needs again
+from the page as written: after an event's title changes, only that event's items are rendered,
+the site is what a fresh build makes, and an item template's edit is never hidden by old items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+
+from dateline.cache import KEY_SIZE
+from dateline.listed import Run, locate
+from tests.test_incremental import (
+    assert_same_as_a_fresh_build,
+    build_remembering,
+    edit,
+    events,
+    header_line,
+    project,  # noqa: F401 (a fixture)
+)
+
+A, B, C = (bytes([n]) * KEY_SIZE for n in (1, 2, 3))
+
+
+def run(cards: bytes, *items: str, level: int = 2) -> Run:
+    return Run("partials/item.html", level, "../", False, cards, tuple(map(len, items)), "".join(items))
+
+
+def test_the_items_of_a_page_are_read_back_by_key() -> None:
+    first, second = run(A + B, "<li>α</li>", "<li>b</li>"), run(C, "<li>c</li>", level=3)
+    page = f"<h1>Tag</h1><ol>{first.joined}</ol><h2>More</h2><ol>{second.joined}</ol>"
+    listed = locate(page, [first, second])
+    assert listed is not None
+    assert listed.items(page) == {
+        (A, "partials/item.html", 2, "../", False): "<li>α</li>",
+        (B, "partials/item.html", 2, "../", False): "<li>b</li>",
+        (C, "partials/item.html", 3, "../", False): "<li>c</li>",
+    }
+    assert listed.items(page + " ") == {}  # not the page it was noted in
+
+
+def test_items_a_template_did_not_show_as_given_are_left_out() -> None:
+    shown, changed = run(A, "<li>a</li>"), run(B, "<li>b</li>")
+    page = f"<ol>{changed.joined.upper()}</ol><ol>{shown.joined}</ol>"
+    listed = locate(page, [changed, shown])
+    assert listed is not None
+    assert listed.items(page) == {(A, "partials/item.html", 2, "../", False): "<li>a</li>"}
+    assert locate(page, [changed]) is None
+
+
+def test_items_shown_before_the_call_that_made_them_are_found() -> None:
+    later, earlier = run(A, "<li>a</li>"), run(B, "<li>b</li>")
+    page = f"<ol>{earlier.joined}</ol><ol>{later.joined}</ol>"  # a template may show a list it made later
+    listed = locate(page, [later, earlier])
+    assert listed is not None and len(listed.items(page)) == 2
+
+
+@pytest.fixture()
+def item_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the list item templates rendered, one per item made."""
+    rendered: list[str] = []
+    render = jinja2.Template.render
+
+    def counting(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+        if self.name is not None and self.name.endswith("item.html"):
+            rendered.append(self.name)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counting)
+    return rendered
+
+
+def test_a_title_edit_renders_only_that_events_items(project: Path, item_renders: list[str]) -> None:  # noqa: F811
+    build_remembering(project)
+    item_kinds = len(set(item_renders))
+    assert item_renders and item_kinds == 2  # the index's and tags' (partials/item.html), the embed page's
+    item_renders.clear()
+    edit(events(project)[3], header_line("Title", "A title edited once"))
+    result, diagnostics = build_remembering(project)
+    assert result is not None and result.kind == "incremental"
+    assert 0 < len(item_renders) <= 3  # the index's, the facet pages', the embed page's
+    assert_same_as_a_fresh_build(project, diagnostics)
+
+
+def test_an_item_template_edit_makes_every_item_again(project: Path, item_renders: list[str]) -> None:  # noqa: F811
+    build_remembering(project)
+    made = len(item_renders)
+    item_renders.clear()
+    edit(project / "templates/partials/item.html", lambda text: text.replace('class="event', 'class="edited event', 1))
+    result, diagnostics = build_remembering(project)
+    assert result is not None and result.kind == "incremental"
+    assert len(item_renders) == made  # templates are part of every file's key: none is read back
+    assert_same_as_a_fresh_build(project, diagnostics)
