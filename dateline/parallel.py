@@ -105,3 +105,18 @@ def frozen() -> Iterator[None]:
         _depth -= 1
         if _depth == 0:
             gc.unfreeze()
+
+
+@contextlib.contextmanager
+def lasting() -> Iterator[None]:
+    """For objects made inside that live as long as the build (the thousands of outcomes it reads
+    from its state): no collector passes while they are made (one would set off every few hundred
+    objects), and none over them after, until the outermost `frozen` ends (inside one only)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()

@@ -19,7 +19,7 @@ from dateline.config import SiteConfig
 from dateline.content import ContentFile, Parsed, parse_file, read_folder
 from dateline.errors import Diagnostics, Problem
 from dateline.model import Event, EventFile, Source
-from dateline.parallel import map_chunks, shared
+from dateline.parallel import lasting, map_chunks, shared
 from dateline.resolve import needed_sources, resolve_event
 from dateline.store import FileRow, Store, freeze, thaw
 
@@ -117,7 +117,8 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
     """The resolved events, in file order (files that could not be read or dated left out)."""
     known = digest(*sorted(sources.prints))
     remembered = store.outcomes if store is not None else {}
-    outcomes, rows, jobs = _from_state(files, remembered, _rows(files, remembered, store), sources.prints, known)
+    with lasting():
+        outcomes, rows, jobs = _from_state(files, remembered, _rows(files, remembered, store), sources.prints, known)
     shared.update(sources=sources.by_id, prints=sources.prints, known=known)
     try:
         work = functools.partial(_resolve_events, config=config)

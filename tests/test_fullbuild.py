@@ -1,8 +1,10 @@
 """A build on every core gives the bytes a build in one process gives; the stretches no worker
-has started are made by the build itself, from the last; and the workers yield to the build."""
+has started are made by the build itself, from the last; the workers yield to the build;
+and what a build reads to keep is left out of the garbage collector's passes."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from concurrent.futures import Future
@@ -94,3 +96,14 @@ def niceness(_: object = None) -> int:
 def test_the_workers_yield_to_the_build(two_workers: None) -> None:
     with parallel.pool() as pool:
         assert set(pool.map(niceness, range(4))) == {niceness() + parallel.WORKER_NICENESS}
+
+
+def test_objects_made_to_last_are_left_out_of_the_collectors_passes_until_the_build_ends() -> None:
+    with parallel.frozen():
+        before = gc.get_freeze_count()
+        with parallel.lasting():
+            assert not gc.isenabled()
+            made = [[number] for number in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(made)
+    assert gc.get_freeze_count() == 0
