@@ -111,12 +111,13 @@ def frozen() -> Iterator[None]:
 def lasting() -> Iterator[None]:
     """For objects made inside that live as long as the build (the thousands of outcomes it reads
     from its state): no collector passes while they are made (one would set off every few hundred
-    objects), and none over them after, until the outermost `frozen` ends (inside one only)."""
+    objects), and inside a `frozen`, none over them after, until the outermost `frozen` ends."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if _depth:
+            gc.freeze()
         if enabled:
             gc.enable()

@@ -107,3 +107,6 @@ def test_objects_made_to_last_are_left_out_of_the_collectors_passes_until_the_bu
         assert gc.isenabled()
         assert gc.get_freeze_count() >= before + len(made)
     assert gc.get_freeze_count() == 0
+    with parallel.lasting():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # outside a build, nothing is left frozen
