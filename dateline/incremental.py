@@ -187,9 +187,10 @@ def _full(plan: Plan, timeline: Timeline, output: Path, use_cores: bool) -> tupl
 def _incremental(plan: Plan, previous: dict[str, OutputRow], job: Job,
                  store: Store) -> tuple[dict[str, OutputRow], list[str]]:
     """Remake the files whose key changed; leave the others where they are. A page made again
-    reads the list items it still shows from itself as written, when the site key is the same."""
+    reads the list items it still shows from itself as written, when the site key is the same
+    (a state in memory keeps the items themselves)."""
     output, templates, outputs = job.output, job.config.templates_dir, plan.outputs
-    if store.meta("site") == plan.renderer.items.site:
+    if not store.in_memory and store.meta("site") == plan.renderer.items.site:
         plan.renderer.items.earlier = written(store, output)
     made: dict[str, bytes | Assembly] = {}
     for item in outputs:
