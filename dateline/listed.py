@@ -17,16 +17,15 @@ from dateline.store import ItemKey, Store, freeze, thaw
 @dataclass(frozen=True)
 class Run:
     """The items of one call of `items()` in a page's template: the shape they share, their
-    events' card keys (KEY_SIZE bytes each), each item's length, and the items joined (as the
-    call returned them)."""
+    events' card keys (KEY_SIZE bytes each), and the items, in the order the call joined them
+    (the very strings the list items cache holds: a run costs no copy of them)."""
 
     template: str
     level: int
     root: str
     compact: bool
     cards: bytes
-    lengths: tuple[int, ...]
-    joined: str
+    items: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -65,25 +64,28 @@ def locate(page: str, runs: list[Run]) -> Listed | None:
     spans: array.array[int] = array.array("q")
     cursor = 0
     for run in runs:
-        start = _find(page, run.joined, cursor) if run.lengths else -1
-        if start < 0 and run.lengths:
-            start = _find(page, run.joined, 0)
+        if not run.items:
+            continue
+        start = _find(page, run.items, cursor)
+        if start < 0 < cursor:
+            start = _find(page, run.items, 0)
         if start < 0:
             continue
-        cursor = start + len(run.joined)
-        starts = itertools.accumulate(run.lengths[:-1], initial=start)
-        spans.extend(itertools.chain.from_iterable(zip(starts, run.lengths, strict=True)))
+        lengths = [len(item) for item in run.items]
+        spans.extend(itertools.chain.from_iterable(zip(itertools.accumulate(lengths[:-1], initial=start), lengths,
+                                                       strict=True)))
+        cursor = start + sum(lengths)
         cards.append(run.cards)
-        shapes.append((run.template, run.level, run.root, run.compact, len(run.lengths)))
+        shapes.append((run.template, run.level, run.root, run.compact, len(lengths)))
     return Listed(tuple(shapes), b"".join(cards), spans, len(page)) if shapes else None
 
 
-def _find(page: str, text: str, start: int) -> int:
-    """Where `text` first sits in `page` from `start` (-1 if nowhere): its head is looked for,
-    then the whole compared (a search for the whole of a long text costs as much again)."""
-    head = text[:64]
+def _find(page: str, items: tuple[str, ...], start: int) -> int:
+    """Where `items` first sit one after the other in `page` from `start` (-1 if nowhere): the
+    head of the first is looked for, then the run compared in place (joined for that alone)."""
+    head, joined = items[0][:64], "".join(items)
     found = page.find(head, start)
-    while found >= 0 and not page.startswith(text, found):
+    while found >= 0 and not page.startswith(joined, found):
         found = page.find(head, found + 1)
     return found
 

@@ -295,11 +295,9 @@ class Renderer:
 
         def items(events: tuple[Event, ...], level: int = 2, template: str = ITEM) -> Markup:
             keys = [self.items.key(event, template, level, root, compact) for event in events]
-            made = [self._list_item(key, event, earlier) for key, event in zip(keys, events, strict=True)]
-            joined = "".join(made)
-            runs.append(Run(template, level, root, compact, b"".join(key[0] for key in keys), tuple(map(len, made)),
-                            joined))
-            return Markup(joined)
+            made = tuple(self._list_item(key, event, earlier) for key, event in zip(keys, events, strict=True))
+            runs.append(Run(template, level, root, compact, b"".join(key[0] for key in keys), made))
+            return Markup("".join(made))
 
         return items
 

@@ -25,12 +25,16 @@ A, B, C = (bytes([n]) * KEY_SIZE for n in (1, 2, 3))
 
 
 def run(cards: bytes, *items: str, level: int = 2) -> Run:
-    return Run("partials/item.html", level, "../", False, cards, tuple(map(len, items)), "".join(items))
+    return Run("partials/item.html", level, "../", False, cards, items)
+
+
+def joined(run: Run) -> str:
+    return "".join(run.items)
 
 
 def test_the_items_of_a_page_are_read_back_by_key() -> None:
     first, second = run(A + B, "<li>α</li>", "<li>b</li>"), run(C, "<li>c</li>", level=3)
-    page = f"<h1>Tag</h1><ol>{first.joined}</ol><h2>More</h2><ol>{second.joined}</ol>"
+    page = f"<h1>Tag</h1><ol>{joined(first)}</ol><h2>More</h2><ol>{joined(second)}</ol>"
     listed = locate(page, [first, second])
     assert listed is not None
     assert listed.items(page) == {
@@ -43,7 +47,7 @@ def test_the_items_of_a_page_are_read_back_by_key() -> None:
 
 def test_items_a_template_did_not_show_as_given_are_left_out() -> None:
     shown, changed = run(A, "<li>a</li>"), run(B, "<li>b</li>")
-    page = f"<ol>{changed.joined.upper()}</ol><ol>{shown.joined}</ol>"
+    page = f"<ol>{joined(changed).upper()}</ol><ol>{joined(shown)}</ol>"
     listed = locate(page, [changed, shown])
     assert listed is not None
     assert listed.items(page) == {(A, "partials/item.html", 2, "../", False): "<li>a</li>"}
@@ -52,7 +56,7 @@ def test_items_a_template_did_not_show_as_given_are_left_out() -> None:
 
 def test_items_shown_before_the_call_that_made_them_are_found() -> None:
     later, earlier = run(A, "<li>a</li>"), run(B, "<li>b</li>")
-    page = f"<ol>{earlier.joined}</ol><ol>{later.joined}</ol>"  # a template may show a list it made later
+    page = f"<ol>{joined(earlier)}</ol><ol>{joined(later)}</ol>"  # a template may show a list it made later
     listed = locate(page, [later, earlier])
     assert listed is not None and len(listed.items(page)) == 2
 
@@ -93,3 +97,12 @@ def test_an_item_template_edit_makes_every_item_again(project: Path, item_render
     assert result is not None and result.kind == "incremental"
     assert len(item_renders) == made  # templates are part of every file's key: none is read back
     assert_same_as_a_fresh_build(project, diagnostics)
+
+
+def test_a_run_is_found_only_where_all_its_items_follow_one_another() -> None:
+    both = run(A + B, "<li>a</li>", "<li>b</li>")
+    page = f"<ol><li>a</li><li>x</li></ol><ol>{joined(both)}</ol>"
+    listed = locate(page, [both])
+    assert listed is not None
+    assert listed.items(page)[(B, "partials/item.html", 2, "../", False)] == "<li>b</li>"
+    assert list(listed.spans[:2]) == [page.rindex("<li>a</li>"), len("<li>a</li>")]
