@@ -10,7 +10,7 @@ from dateline.config import SiteConfig
 from dateline.errors import Diagnostics
 from dateline.model import Timeline
 from dateline.outputs import Keys, Plan, plan, site_key
-from dateline.parallel import frozen
+from dateline.parallel import frozen, lasting
 from dateline.reading import Scan, read_events, read_sources, scan
 from dateline.render import ListItems, Renderer, facet_slugs, make_environment, template_location
 from dateline.store import Store
@@ -41,7 +41,8 @@ def gather(config: SiteConfig, diagnostics: Diagnostics, store: Store | None = N
     events = read_events(found.events, sources, config, diagnostics, store, parallel=parallel)
     if not found.events and not diagnostics.errors:
         diagnostics.error(folder, 1, "no events: put one Markdown file per event here")
-    return make_timeline(events, sources.by_id, config, diagnostics)
+    with lasting():
+        return make_timeline(events, sources.by_id, config, diagnostics)
 
 
 def static_files(config: SiteConfig) -> dict[str, bytes]:
@@ -74,7 +75,7 @@ def plan_site(config: SiteConfig, diagnostics: Diagnostics, store: Store | None 
     timeline = gather(config, diagnostics, store, parallel=parallel, found=found)
     if diagnostics.errors:
         return None
-    with frozen():  # the timeline lives as long as the build: spare the collector its objects
+    with frozen(), lasting():  # the timeline and the plan live as long as the build: spare the collector them
         return _plan(config, diagnostics, store, timeline)
 
 

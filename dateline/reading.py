@@ -123,10 +123,11 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
     try:
         work = functools.partial(_resolve_events, config=config)
         for chunk in map_chunks(work, jobs, minimum=PARALLEL_FROM, enabled=parallel):
-            for shown, row in chunk:
-                if row.resolved is not None:
-                    outcomes[shown] = thaw(row.resolved)
-                    rows[shown] = row
+            with lasting():
+                for shown, row in chunk:
+                    if row.resolved is not None:
+                        outcomes[shown] = thaw(row.resolved)
+                        rows[shown] = row
             if store is not None:
                 store.put_files("events", dict(chunk))
     finally:
