@@ -129,7 +129,8 @@ def _stretches(events: tuple[Event, ...]) -> Iterator[Stretch]:
 
 
 def _make_pages(outputs: Sequence[Output], folder: Path) -> None:
-    """Every file of `outputs` but the events' pages and the data files (which the stretches make)."""
+    """Write each of `outputs`: the pages made in this process (not the events' pages or the data
+    files, which the stretches make)."""
     renderer: Renderer = parallel.shared["renderer"]
     for output in outputs:
         try:
