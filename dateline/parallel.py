@@ -27,18 +27,32 @@ def workers() -> int:
 
 
 CHUNK = 500  # the most items a worker is handed at once
+LAST_CHUNK = 25  # the fewest (the chunks shrink towards the end, so that the workers end together)
 
 
 def map_chunks(function: Callable[[Sequence[T]], R], items: Sequence[T], *, minimum: int,
-               enabled: bool = True) -> Iterator[R]:
+               enabled: bool = True, prepare: Callable[[], object] | None = None) -> Iterator[R]:
     """`function` over chunks of `items`, in parallel when there are at least `minimum` items,
-    more than one core, and parallel work is `enabled`; results in the order of the chunks, each
-    as soon as it is done (so that they need not all be held at once)."""
+    more than one core, and parallel work is `enabled` (after `prepare()`, whose work the forked
+    workers then share); results in the order of the chunks, each as soon as it is done (so
+    that they need not all be held at once)."""
     if not enabled or len(items) < minimum or workers() == 1:
         yield function(items)
         return
-    size = min(CHUNK, -(-len(items) // (workers() * 4)))
-    yield from map_groups(function, [items[start:start + size] for start in range(0, len(items), size)])
+    if prepare is not None:
+        prepare()
+    yield from map_groups(function, [items[start:end] for start, end in chunk_bounds(len(items), workers())])
+
+
+def chunk_bounds(count: int, cores: int) -> Iterator[tuple[int, int]]:
+    """Where each chunk of `count` items starts and ends: a quarter of each core's share of what
+    is left (at most CHUNK, at least LAST_CHUNK), so that the last chunks are small and no core
+    waits long for the one still working on its last."""
+    start = 0
+    while start < count:
+        size = max(LAST_CHUNK, min(CHUNK, (count - start) // (cores * 4)))
+        yield start, min(count, start + size)
+        start += size
 
 
 def map_groups(function: Callable[[Sequence[T]], R], groups: Sequence[Sequence[T]]) -> Iterator[R]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from dateline.cache import digest
 from dateline.config import SiteConfig
 from dateline.content import ContentFile, Parsed, parse_file, read_folder
+from dateline.dates import prepare
 from dateline.errors import Diagnostics, Problem
 from dateline.model import Event, EventFile, Source
 from dateline.parallel import lasting, map_chunks, shared
@@ -81,7 +82,7 @@ def read_sources(files: Sequence[ContentFile], config: SiteConfig, diagnostics: 
         else:
             misses.append(file)
     work = functools.partial(_parse_sources, config=config)
-    for chunk in map_chunks(work, misses, minimum=PARALLEL_FROM, enabled=parallel):
+    for chunk in map_chunks(work, misses, minimum=PARALLEL_FROM, enabled=parallel, prepare=prepare):
         parsed.update((shown, thaw(blob)) for shown, _, blob in chunk)
         if store is not None:
             store.put_files("sources", {shown: FileRow(fingerprint, blob) for shown, fingerprint, blob in chunk})
@@ -122,7 +123,7 @@ def read_events(files: Sequence[ContentFile], sources: Sources, config: SiteConf
     shared.update(sources=sources.by_id, prints=sources.prints, known=known)
     try:
         work = functools.partial(_resolve_events, config=config)
-        for chunk in map_chunks(work, jobs, minimum=PARALLEL_FROM, enabled=parallel):
+        for chunk in map_chunks(work, jobs, minimum=PARALLEL_FROM, enabled=parallel, prepare=prepare):
             with lasting():
                 for shown, row in chunk:
                     if row.resolved is not None:

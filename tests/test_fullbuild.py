@@ -1,6 +1,7 @@
 """A build on every core gives the bytes a build in one process gives; the stretches no worker
-has started are made by the build itself, from the last; the workers yield to the build;
-and what a build reads to keep is left out of the garbage collector's passes."""
+has started are made by the build itself, from the last; the workers yield to the build, share
+the date rules compiled before they were forked, and are handed chunks that shrink towards the
+end; and what a build reads to keep is left out of the garbage collector's passes."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from dateline import fullbuild, parallel
+from dateline import dates, fullbuild, parallel
 from dateline.config import load_config
 from dateline.errors import Diagnostics
 from dateline.incremental import STAMP, build_site
@@ -110,3 +111,44 @@ def test_objects_made_to_last_are_left_out_of_the_collectors_passes_until_the_bu
     with parallel.lasting():
         assert not gc.isenabled()
     assert gc.isenabled() and gc.get_freeze_count() == 0  # outside a build, nothing is left frozen
+
+
+def compiled_rules(items: object) -> int:
+    """How many date rules this process has compiled (run as a worker's first task)."""
+    return sum("fullmatch" in rule.__dict__ for rule in dates.RULES)
+
+
+def forget_compiled_rules() -> None:
+    for rule in dates.RULES:
+        rule.__dict__.pop("fullmatch", None)
+
+
+@pytest.mark.parametrize("prepared", [True, False])
+def test_workers_share_the_date_rules_compiled_before_they_were_forked(two_workers: None, prepared: bool) -> None:
+    forget_compiled_rules()
+    try:
+        prepare = dates.prepare if prepared else None
+        counts = list(parallel.map_chunks(compiled_rules, range(100), minimum=1, prepare=prepare))
+        assert len(counts) > 1  # spread over the workers
+        assert set(counts) == ({len(dates.RULES)} if prepared else {0})
+    finally:
+        dates.prepare()
+
+
+def test_nothing_is_prepared_for_work_done_in_this_process() -> None:
+    prepared: list[bool] = []
+    done = list(parallel.map_chunks(len, range(10), minimum=100, prepare=lambda: prepared.append(True)))
+    assert done == [10] and prepared == []
+
+
+@pytest.mark.parametrize("cores", [1, 2, 8])
+@pytest.mark.parametrize("count", [1, 25, 401, 2000, 10_000, 100_000])
+def test_chunks_cover_every_item_once_and_shrink_towards_the_end(count: int, cores: int) -> None:
+    bounds = list(parallel.chunk_bounds(count, cores))
+    assert [start for start, _ in bounds] == [0, *(end for _, end in bounds[:-1])]
+    assert bounds[-1][1] == count
+    sizes = [end - start for start, end in bounds]
+    assert all(parallel.LAST_CHUNK <= size <= parallel.CHUNK for size in sizes[:-1])
+    assert sizes == sorted(sizes, reverse=True)
+    if count >= 100 * cores * parallel.LAST_CHUNK:
+        assert sizes[0] > 4 * parallel.LAST_CHUNK >= 4 * sizes[-1]

@@ -111,6 +111,11 @@ RULES: tuple[Rule, ...] = (
 _RULE_SET = RuleSet(RULES)
 
 
+def prepare() -> None:
+    """Compile every rule now, before workers are forked to read dates (see RuleSet.compile)."""
+    _RULE_SET.compile()
+
+
 def normalise(text: str, *, anchor: dt.date | None, day_first: bool | None = None) -> DateValue:
     """Read `text` against `anchor` (None when there is none); raise DateError when it cannot."""
     return _RULE_SET.read(text, anchor=anchor, day_first=day_first)
@@ -129,4 +134,5 @@ __all__ = [
     "display",
     "edtf",
     "normalise",
+    "prepare",
 ]
