@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.generate import generate
-from dateline.converter import BLOCK_NEEDS, INLINE_NEEDS, full_converter, needs_extra, prose_converter, to_html
+from dateline.converter import (
+    BLOCK_NEEDS,
+    INLINE_NEEDS,
+    full_converter,
+    needs_extra,
+    plain_paragraphs,
+    prose_converter,
+    to_html,
+)
 from tests.conftest import FIXTURES, ROOT
 
 PIECES = [
@@ -33,6 +41,8 @@ WITNESSES = [  # a text each shortcut must not skip: a heading, a rule, a quote,
 ]
 PROSE = ["Word", "word", "the", "talks", " ", "\n", "\n\n", "- ", "1. ", "# ", "> ", ",", ".", "'", '"', "2+2",
          "    ", "(", ")", "!", "=", "---", "é", "&", "&amp;", "&#160;", ";", "#"]
+PLAIN = ["Word", "talks", " ", "  ", "   ", "    ", "\n", "\n\n", "\n\n\n", ",", ".", "'", '"', "(", ")", "!", "?",
+         "2+2", "1", "1.", "2)", "-", "+", "=", ":", "é", "—", "\xa0", "\u2028", "\x85", "\u3000", ";", "/", "%"]
 FAST = settings(max_examples=3_000, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
 
@@ -61,6 +71,24 @@ def test_prose_takes_the_short_way_to_the_same_html(text: str) -> None:
     assert to_html(text) == full(text)
 
 
+@FAST
+@given(markdown_text(PLAIN))
+def test_plain_paragraphs_take_the_shortest_way_to_the_same_html(text: str) -> None:
+    plain = plain_paragraphs(text)
+    assert plain is None or plain == full(text)
+    assert to_html(text) == full(text)
+
+
+def test_only_plain_paragraphs_take_the_shortest_way() -> None:
+    assert [text for text in WITNESSES + CONSTRUCTS if plain_paragraphs(text) is not None] == []
+    for opening in ["- ", "+ ", "1. ", "2) ", "=", ": ", "    ", "   - "]:
+        assert plain_paragraphs(f"Para one.\n\n{opening}item") is None
+        assert plain_paragraphs(f"Para one.\n{opening}item") is None
+    assert plain_paragraphs("A line ending in a space \nand the next.") is None
+    assert plain_paragraphs("First.\n\n\n  Second,\n   its second line.\n") == \
+        "<p>First.</p>\n<p>Second,\n   its second line.</p>"
+
+
 @settings(max_examples=1_000, deadline=None, derandomize=True)
 @given(st.text(max_size=200))
 def test_arbitrary_text_converts_as_the_full_converter_does(text: str) -> None:
@@ -78,6 +106,7 @@ def test_every_real_and_generated_body(tmp_path: Path) -> None:
              *(ROOT / "docs").glob("*.md"), ROOT / "README.md"]
     texts = [body(path) for path in paths] + [path.read_text(encoding="utf-8") for path in paths]
     assert sum(not needs_extra(text) for text in texts) > 100  # the short way is taken
+    assert sum(plain_paragraphs(text) is not None for text in texts) > 50  # and the shortest (sources' bodies)
     assert [to_html(text) for text in texts] == [full(text) for text in texts]
 
 
