@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from bench.generate import generate
 from dateline.converter import (
     BLOCK_NEEDS,
+    EXTENSIONS,
     INLINE_NEEDS,
+    built,
     full_converter,
     needs_extra,
     plain_paragraphs,
@@ -126,3 +128,15 @@ def test_the_shortcuts_know_every_core_pattern_and_keep_its_place() -> None:
     for name in BLOCK_NEEDS:
         assert blocks.get_index_for_name(name) == stock_blocks.get_index_for_name(name)
         assert type(blocks[name]).__name__ == "_Prechecked"
+
+
+def processors(converter: markdown.Markdown) -> list[list[str]]:
+    registries = [converter.preprocessors, converter.parser.blockprocessors, converter.inlinePatterns,
+                  converter.treeprocessors, converter.postprocessors]
+    return [[type(item).__name__ for item in registry] for registry in registries]
+
+
+def test_extensions_given_as_instances_are_the_extensions_named() -> None:
+    for names in [EXTENSIONS, ("sane_lists",)]:
+        assert processors(built(names)) == processors(markdown.Markdown(extensions=list(names)))
+    assert len(processors(built(EXTENSIONS))[0]) > len(processors(built(["sane_lists"]))[0])  # "extra" is there
