@@ -4,10 +4,12 @@ generated Markdown of every construct and on every real body the project has."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown.util import Registry
 
 from bench.generate import generate
 from dateline.converter import (
@@ -131,8 +133,8 @@ def test_the_shortcuts_know_every_core_pattern_and_keep_its_place() -> None:
 
 
 def processors(converter: markdown.Markdown) -> list[list[str]]:
-    registries = [converter.preprocessors, converter.parser.blockprocessors, converter.inlinePatterns,
-                  converter.treeprocessors, converter.postprocessors]
+    registries: list[Registry[Any]] = [converter.preprocessors, converter.parser.blockprocessors,
+                                       converter.inlinePatterns, converter.treeprocessors, converter.postprocessors]
     return [[type(item).__name__ for item in registry] for registry in registries]
 
 
