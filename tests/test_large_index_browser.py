@@ -1,6 +1,7 @@
-"""A large generated timeline in headless Chromium: the compact index loads whole, its axis
-counts events instead of drawing each one, and its filters and search answer with exactly the
-events timeline.json says they should (`make bench` runs the same steps at 10,000 events)."""
+"""A large generated timeline in headless Chromium: the compact index loads whole (laying out
+only the years near the screen), its axis counts events instead of drawing each one, its filters
+and search answer with exactly the events timeline.json says they should, and the way back from
+an event lands on it (`make bench` runs the same steps at 10,000 events)."""
 
 from __future__ import annotations
 
@@ -67,4 +68,38 @@ def test_the_large_index_filters_and_searches(browser: Any, large_site: Path) ->
     found = [event["slug"] for event in events if word in f"{event['title']} {bodies[event['slug']]}".lower()]
     assert 0 < len(found) < EVENTS
     assert visible_slugs(page) == found
+    page.close()
+
+
+RENDERED = "element => element.checkVisibility({contentVisibilityAuto: true})"  # false while skipped
+
+
+def test_the_large_index_lays_out_only_the_years_near_the_screen(browser: Any, large_site: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((large_site / "index.html").as_uri(), wait_until="load")
+    items = page.locator("ol.timeline > li")
+    first, last = items.first.element_handle(), items.last.element_handle()
+    assert first.evaluate(RENDERED) and not last.evaluate(RENDERED)
+    events = json.loads((large_site / "timeline.json").read_text(encoding="utf-8"))["events"]
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert 40 * EVENTS < height < 100 * EVENTS  # each year takes about the room its events will
+    filter_by_tag(page, events[-1]["tags"][0])  # a filtered list is laid out whole
+    assert last.evaluate(RENDERED)
+    page.select_option("select[name=tag]", "")
+    page.wait_for_function(f"() => document.querySelector('#filter-status').textContent.startsWith('{EVENTS} ')")
+    assert abs(page.evaluate("() => document.documentElement.scrollHeight") - height) < height / 20
+    page.close()
+
+
+def test_the_way_back_from_an_event_far_down_the_large_index_shows_it(browser: Any, large_site: Path) -> None:
+    events = json.loads((large_site / "timeline.json").read_text(encoding="utf-8"))["events"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for event in (events[-3], events[EVENTS // 2]):
+        page.goto((large_site / "events" / f"{event['slug']}.html").as_uri(), wait_until="load")
+        page.click("text=Back to the timeline")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(100)
+        assert page.url.endswith(f"index.html#{event['slug']}")  # the index keeps the address's event
+        top = page.evaluate(f"() => document.getElementById({event['slug']!r}).getBoundingClientRect().top")
+        assert -1 < top < 900
     page.close()

@@ -47,10 +47,12 @@
     groups.forEach(function (group) {
       group.hidden = !group.querySelector("ol.timeline > li:not([hidden])");
     });
+    /* A filtered list is laid out whole (see style.css). */
+    document.documentElement.classList.toggle("filtering", shown < items.length);
     status.textContent = shown + " of " + items.length + " events";
     var search = query.toString();
     try {
-      history.replaceState(null, "", search ? "?" + search : location.pathname);
+      history.replaceState(null, "", (search ? "?" + search : location.pathname) + location.hash);
     } catch (error) {
       /* some browsers refuse to change the address of a page opened from disk: filters still work */
     }
