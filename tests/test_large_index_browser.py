@@ -37,6 +37,12 @@ def visible_slugs(page: Any) -> list[str]:
                                           "items => items.map(item => item.dataset.slug)"))
 
 
+def search_bodies(site: Path) -> dict[str, str]:
+    """The words of each event's body, by slug, as the index searches them."""
+    script = (site / "static/search.js").read_text(encoding="utf-8")
+    return dict(json.loads(script.removeprefix("window.DATELINE_SEARCH = ").rstrip().removesuffix(";")))
+
+
 def test_the_large_index_loads_compact_and_whole(browser: Any, large_site: Path) -> None:
     assert EVENTS > COMPACT_INDEX_FROM
     page = browser.new_page()
@@ -63,11 +69,14 @@ def test_the_large_index_filters_and_searches(browser: Any, large_site: Path) ->
     page.select_option("select[name=tag]", "")
     word = "vaccine"
     search(page, word)
-    bodies = json.loads((large_site / "static/search.js").read_text(encoding="utf-8")
-                        .removeprefix("window.DATELINE_SEARCH = ").rstrip().removesuffix(";"))
+    bodies = search_bodies(large_site)
     found = [event["slug"] for event in events if word in f"{event['title']} {bodies[event['slug']]}".lower()]
     assert 0 < len(found) < EVENTS
     assert visible_slugs(page) == found
+    for words in ("vaccine c", "health"):  # typing on: the words kept for each event answer
+        search(page, words)
+        assert visible_slugs(page) == [event["slug"] for event in events
+                                       if words in f"{event['title']} {bodies[event['slug']]}".lower()]
     page.close()
 
 
@@ -83,8 +92,17 @@ def test_the_large_index_lays_out_only_the_years_near_the_screen(browser: Any, l
     events = json.loads((large_site / "timeline.json").read_text(encoding="utf-8"))["events"]
     height = page.evaluate("() => document.documentElement.scrollHeight")
     assert 40 * EVENTS < height < 100 * EVENTS  # each year takes about the room its events will
-    filter_by_tag(page, events[-1]["tags"][0])  # a filtered list is laid out whole
-    assert last.evaluate(RENDERED)
+    bodies = search_bodies(large_site)
+    texts = [f"{event['title']} {bodies[event['slug']]}".lower() for event in events]
+    pairs = [f"{end} {start}" for end in "adeilnorsty" for start in "abcdefghilmnoprstuv"]
+    words = min(pairs, key=lambda pair: abs(sum(pair in text for text in texts) - 0.7 * EVENTS))
+    search(page, words)  # many events shown: still only the years near the screen, each the room of its own
+    assert 0.5 * EVENTS < shown(page) < 0.85 * EVENTS and not last.evaluate(RENDERED)
+    filtered = page.evaluate("() => document.documentElement.scrollHeight")
+    assert abs(filtered / height - shown(page) / EVENTS) < 0.05
+    page.fill("input[name=q]", "")
+    filter_by_tag(page, events[-1]["tags"][0])  # few events shown: the list is laid out whole
+    assert shown(page) < EVENTS / 10 and last.evaluate(RENDERED)
     page.select_option("select[name=tag]", "")
     page.wait_for_function(f"() => document.querySelector('#filter-status').textContent.startsWith('{EVENTS} ')")
     assert abs(page.evaluate("() => document.documentElement.scrollHeight") - height) < height / 20

@@ -10,11 +10,20 @@
   var status = document.getElementById("filter-status");
   var code = document.getElementById("embed-code");
   var searchLoaded = false;
+  var texts = new Map();  /* each item's words, kept once the search file is in: typing stays quick */
+  /* Each item's year: the browser lays out only the years near the screen, each taking the room
+     of the events it shows until it comes near (style.css), so each year is told how many. */
+  var yearOf = items.map(function (item) { return item.closest("section.year"); });
+  var FEW = 500;  /* a list of fewer events is laid out whole (see style.css) */
 
   function textOf(item) {
+    var known = texts.get(item);
+    if (known !== undefined) { return known; }
     var slug = item.getAttribute("data-slug");
     var body = (window.DATELINE_SEARCH && window.DATELINE_SEARCH[slug]) || "";
-    return (item.querySelector(".event-title").textContent + " " + body).toLowerCase();
+    var text = (item.querySelector(".event-title").textContent + " " + body).toLowerCase();
+    if (window.DATELINE_SEARCH) { texts.set(item, text); }
+    return text;
   }
 
   function loadSearch() {
@@ -39,16 +48,20 @@
     var wanted = filters.criteria(query);
     if (wanted.q) { loadSearch(); }
     var shown = 0;
-    items.forEach(function (item) {
+    var perYear = new Map();
+    items.forEach(function (item, index) {
       var match = filters.matches(item, wanted, textOf);
       item.hidden = !match;
-      if (match) { shown += 1; }
+      if (match) {
+        shown += 1;
+        perYear.set(yearOf[index], (perYear.get(yearOf[index]) || 0) + 1);
+      }
     });
     groups.forEach(function (group) {
       group.hidden = !group.querySelector("ol.timeline > li:not([hidden])");
+      if (group.classList.contains("year")) { group.style.setProperty("--events", perYear.get(group) || 0); }
     });
-    /* A filtered list is laid out whole (see style.css). */
-    document.documentElement.classList.toggle("filtering", shown < items.length);
+    document.documentElement.classList.toggle("few-shown", shown < FEW);
     status.textContent = shown + " of " + items.length + " events";
     var search = query.toString();
     try {
