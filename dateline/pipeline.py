@@ -82,7 +82,8 @@ def plan_site(config: SiteConfig, diagnostics: Diagnostics, store: Store | None 
 def _plan(config: SiteConfig, diagnostics: Diagnostics, store: Store | None,
           timeline: Timeline) -> tuple[Timeline, Plan] | None:
     keys = Keys(timeline, site_key(config), facet_slugs(timeline))
-    items = ListItems(keys.site, keys.card, keys.cards, store.list_items if store is not None else None)
+    items = ListItems(keys.site, keys.card, keys.cards, store.list_items if store is not None else None,
+                      keep=store is not None and store.in_memory)
     try:
         compiled = store.compiled_templates if store is not None else None
         renderer = Renderer(make_environment(config.templates_dir, compiled), timeline, config, items)

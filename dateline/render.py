@@ -224,17 +224,32 @@ ITEM = "partials/item.html"  # the template of an item of a list of events, unle
 class ListItems:
     """List items, each rendered once per event and kind of list and reused by every page that
     lists the event. Keyed by the event's card key (all a list shows of it), they also outlive a
-    build in a process that builds often (the preview): `kept` holds the last build's items made
-    with the same site key (templates, settings and code), and `lasting()` those still current."""
+    build in a process that builds often (the preview, which `keep`s them): `kept` holds the last
+    build's items made with the same site key (templates, settings and code), and `lasting()`
+    those still current."""
 
     def __init__(self, site: bytes, card: Callable[[Event], bytes], cards: Collection[bytes],
-                 kept: tuple[bytes, dict[ItemKey, str]] | None) -> None:
+                 kept: tuple[bytes, dict[ItemKey, str]] | None, *, keep: bool = False) -> None:
         self.site = site
         self.card = card  # an event's card key
         self.cards = cards  # every event's
         self.made: dict[ItemKey, str] = kept[1] if kept is not None and kept[0] == site else {}
         # A page's items as the last build wrote them (see listed.py), when that build had the same site key.
         self.earlier: Callable[[str], dict[ItemKey, str]] = lambda path: {}
+        self.keep = keep
+        self._shapes: frozenset[tuple[str, int, str, bool]] = frozenset()
+
+    def listed(self, shapes: frozenset[tuple[str, int, str, bool]]) -> None:
+        """Note the shapes (template, heading level, way to the top, compactness) of the items a
+        page just listed. Pages list events in the same shapes one kind after another (the index,
+        the embed page, then the tag, person, place, year and source pages): when the shapes
+        change, a build that does not keep its items drops those of the shapes no longer listed
+        (at 100,000 events the index's and the embed page's items take 100 MB). An item needed
+        again is rendered again."""
+        if self.keep or not shapes or shapes == self._shapes:
+            return
+        self.made = {key: item for key, item in self.made.items() if key[1:] in shapes}
+        self._shapes = shapes
 
     def key(self, event: Event, template: str, level: int, root: str, compact: bool) -> ItemKey:
         return (self.card(event), template, level, root, compact)
@@ -279,6 +294,7 @@ class Renderer:
         located = locate(html, runs) if runs else None
         if located is not None:
             self.listed[path] = located
+        self.items.listed(frozenset((run.template, run.level, run.root, run.compact) for run in runs))
         return path, html.encode("utf-8")
 
     def _items_at(self, root: str, path: str, runs: list[Run]) -> Callable[..., Markup]:

@@ -1,6 +1,7 @@
 """A page notes where its list items sit in it, and the next build reads the items it needs again
 from the page as written: after an event's title changes, only that event's items are rendered,
-the site is what a fresh build makes, and an item template's edit is never hidden by old items."""
+the site is what a fresh build makes, and an item template's edit is never hidden by old items.
+A build that keeps no items for the next lets go of those of the shapes no page lists any more."""
 
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ import jinja2
 import pytest
 
 from dateline.cache import KEY_SIZE
+from dateline.errors import Diagnostics
 from dateline.listed import Run, locate
+from dateline.pipeline import plan_site
+from dateline.render import ListItems
+from dateline.store import Store
 from tests.test_incremental import (
     assert_same_as_a_fresh_build,
     build_remembering,
+    configure,
     edit,
     events,
     header_line,
@@ -106,3 +112,38 @@ def test_a_run_is_found_only_where_all_its_items_follow_one_another() -> None:
     assert listed is not None
     assert listed.items(page)[(B, "partials/item.html", 2, "../", False)] == "<li>b</li>"
     assert list(listed.spans[:2]) == [page.rindex("<li>a</li>"), len("<li>a</li>")]
+
+
+def made_in_order(folder: Path, store: Store | None) -> ListItems:
+    """The list items left once every file of the site is made in plan order."""
+    diagnostics = Diagnostics()
+    planned = plan_site(configure(folder, diagnostics), diagnostics, store)
+    assert planned is not None
+    for output in planned[1].outputs:
+        output.make()
+    return planned[1].renderer.items
+
+
+def test_a_build_that_keeps_no_items_lets_go_of_the_shapes_no_longer_listed(
+        project: Path, item_renders: list[str]) -> None:  # noqa: F811
+    dropped = made_in_order(project, None)
+    dropping = len(item_renders)
+    item_renders.clear()
+    kept = made_in_order(project, Store(None))  # the preview's state in memory: every item kept
+    assert kept.keep and not dropped.keep
+    assert len(item_renders) == dropping  # each item still rendered once: none dropped too soon
+    assert {key[1:] for key in dropped.made} == {("partials/item.html", 2, "../", False)}  # the last pages'
+    assert len({key[1:] for key in kept.made}) >= 3  # the index's, the embed page's, the facet pages'
+    assert dropped.made == {key: item for key, item in kept.made.items() if key[1:] == ("partials/item.html", 2,
+                                                                                         "../", False)}
+
+
+def test_items_are_let_go_only_when_a_page_lists_other_shapes() -> None:
+    index, facets = ("partials/item.html", 4, "", True), ("partials/item.html", 2, "../", False)
+    items = ListItems(b"", lambda event: b"", (), (b"", {(A, *index): "a", (B, *facets): "b"}))
+    items.listed(frozenset())  # a page that lists nothing changes nothing
+    assert len(items.made) == 2
+    items.listed(frozenset({index, facets}))
+    assert len(items.made) == 2
+    items.listed(frozenset({facets}))
+    assert items.made == {(B, *facets): "b"}
