@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.cache import KEY_SIZE
-from dateline.store import ItemKey, Store, freeze, thaw
+from dateline.store import ItemKey, Shape, Store, freeze, thaw
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class Run:
     compact: bool
     cards: bytes
     items: tuple[str, ...]
+
+    @property
+    def shape(self) -> Shape:
+        return (self.template, self.level, self.root, self.compact)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ def locate(page: str, runs: list[Run]) -> Listed | None:
                                                        strict=True)))
         cursor = start + sum(lengths)
         cards.append(run.cards)
-        shapes.append((run.template, run.level, run.root, run.compact, len(lengths)))
+        shapes.append((*run.shape, len(lengths)))
     return Listed(tuple(shapes), b"".join(cards), spans, len(page)) if shapes else None
 
 

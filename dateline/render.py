@@ -22,7 +22,7 @@ from dateline.exports.briefing import contents
 from dateline.listed import Listed, Run, locate
 from dateline.model import Event, Facet, Source, Timeline
 from dateline.resolve import needed_sources
-from dateline.store import ItemKey
+from dateline.store import ItemKey, Shape
 
 FACET_TITLES = {"tags": "Tags", "people": "People", "places": "Places", "years": "Years", "sources": "Sources"}
 FACET_SINGULAR = {"tags": "Tag", "people": "Person", "places": "Place", "years": "Year", "sources": "Source"}
@@ -237,9 +237,9 @@ class ListItems:
         # A page's items as the last build wrote them (see listed.py), when that build had the same site key.
         self.earlier: Callable[[str], dict[ItemKey, str]] = lambda path: {}
         self.keep = keep
-        self._shapes: frozenset[tuple[str, int, str, bool]] = frozenset()
+        self._shapes: frozenset[Shape] = frozenset()
 
-    def listed(self, shapes: frozenset[tuple[str, int, str, bool]]) -> None:
+    def page_listed(self, shapes: frozenset[Shape]) -> None:
         """Note the shapes (template, heading level, way to the top, compactness) of the items a
         page just listed. Pages list events in the same shapes one kind after another (the index,
         the embed page, then the tag, person, place, year and source pages): when the shapes
@@ -294,7 +294,7 @@ class Renderer:
         located = locate(html, runs) if runs else None
         if located is not None:
             self.listed[path] = located
-        self.items.listed(frozenset((run.template, run.level, run.root, run.compact) for run in runs))
+        self.items.page_listed(frozenset(run.shape for run in runs))
         return path, html.encode("utf-8")
 
     def _items_at(self, root: str, path: str, runs: list[Run]) -> Callable[..., Markup]:

@@ -29,7 +29,9 @@ from typing import Any
 from dateline.cache import KEY_SIZE
 
 FORMAT = b"4"
-# A list item's key: its event's card key, its template, heading level, way to the top, and compactness.
+# A list item's shape (its template, heading level, way to the top, and compactness), and its key:
+# its event's card key and its shape.
+Shape = tuple[str, int, str, bool]
 ItemKey = tuple[bytes, str, int, str, bool]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);

@@ -141,9 +141,9 @@ def test_a_build_that_keeps_no_items_lets_go_of_the_shapes_no_longer_listed(
 def test_items_are_let_go_only_when_a_page_lists_other_shapes() -> None:
     index, facets = ("partials/item.html", 4, "", True), ("partials/item.html", 2, "../", False)
     items = ListItems(b"", lambda event: b"", (), (b"", {(A, *index): "a", (B, *facets): "b"}))
-    items.listed(frozenset())  # a page that lists nothing changes nothing
+    items.page_listed(frozenset())  # a page that lists nothing changes nothing
     assert len(items.made) == 2
-    items.listed(frozenset({index, facets}))
+    items.page_listed(frozenset({index, facets}))
     assert len(items.made) == 2
-    items.listed(frozenset({facets}))
+    items.page_listed(frozenset({facets}))
     assert items.made == {(B, *facets): "b"}
