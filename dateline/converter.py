@@ -3,12 +3,11 @@
 Most bodies are prose: no table, footnote, fenced code, definition list, attribute list,
 abbreviation or raw HTML, and most of their paragraphs have no inline markup at all. Five
 shortcuts give exactly the HTML of the full converter at about a quarter of its cost on such a
-body (a fifth of it on a body of plain paragraphs), each by not running a search that cannot
-find anything:
+body (a tenth of it on a simple body), each by not running a search that cannot find anything:
 
-- a body with no character any block or inline pattern, the whitespace clean-up or the HTML
-  writer acts on, and no line that opens like a list, a rule, a code block or an underline, is
-  plain paragraphs: each block between blank lines is a `<p>` of its text, without Python-Markdown;
+- a body of paragraphs, lists of one-line items and `*` or `**` emphasis, with no character
+  any other pattern, the HTML writer or the whitespace clean-up acts on, is made without
+  Python-Markdown: each block between blank lines a `<ul>` of its items or a `<p>` of its text;
 - a body with none of the characters the "extra" extensions look for is converted without them
   (they would find nothing, but each costs its passes over the text);
 - a block (a paragraph, a list) is tested against a core block processor only when it holds the
@@ -151,21 +150,86 @@ def prose_converter() -> markdown.Markdown:
     return converter
 
 
-# What could make a body more than plain paragraphs, or its text change on the way to HTML: a
-# character some pattern, the HTML writer or the whitespace clean-up acts on (with `#` for a
-# heading, `>` a quote, every control character but the newline); a line opening, after up to
-# three spaces, with a list, rule, underline or definition mark or a digit (a numbered list);
-# a line indented as code; a space ending a line (a line break, or a line of spaces).
-_NOT_PLAIN = re.compile(r"[`\\*_\[\]<>&#{}|~\x00-\x09\x0b-\x1f\x7f]|^ {0,3}[-+=:\d]|^ {4}| $", re.MULTILINE)
+# What could make a body more than paragraphs, flat lists and asterisk emphasis, or its text
+# change on the way to HTML: a character another pattern, the HTML writer or the whitespace
+# clean-up acts on (with `#` for a heading, `>` a quote, every control character but the
+# newline); a space ending a line (a line break, or a line of spaces); a line opening with a
+# mark of another block (a digit for a numbered list), or indented as code; after up to three
+# spaces, a mark of a list or a definition; an item that holds a block (a list, a
+# number) or opens with a space. (An asterisk that opens a list or a rule is not emphasis: see
+# `_emphasised`.)
+# (Three searches: the characters, the spaces, and the openings, each after a newline; one
+# regular expression of them all would be tried at every character, five times as slow.)
+_NOT_SIMPLE = re.compile(r"[`\\_\[\]<>&#{}|~\x00-\x09\x0b-\x1f\x7f]")
+_NOT_SIMPLE_OPENING = re.compile(r"\n(?:[+=:\d]| {4}| {1,3}[-+:\d]|-(?! [^ \-+\d]))")
+_ITEM = "- "
+_STARS = re.compile(r"\*+")
 
 
-def plain_paragraphs(text: str) -> str | None:
-    """A body of plain paragraphs as HTML, exactly as the converters make it (each block, after
-    the blank lines that end the text, as a paragraph of its text less its leading whitespace);
-    None for any other body."""
-    if _NOT_PLAIN.search(text):
+def simple_html(text: str) -> str | None:
+    """A body of paragraphs, lists of one-line items and `*` or `**` emphasis, as HTML exactly as
+    the converters make it (see docs/architecture.md); None for any other body."""
+    if _NOT_SIMPLE.search(text) or " \n" in text or text.endswith(" ") or _NOT_SIMPLE_OPENING.search("\n" + text):
         return None
-    return "\n".join(f"<p>{block.lstrip()}</p>" for block in (text + "\n\n").split("\n\n") if block.strip())
+    html: list[str] = []
+    after_list = False
+    for block in (text + "\n\n").split("\n\n"):
+        if not block.strip():
+            continue
+        block = block.lstrip("\n")  # what blank lines beyond the first leave (not other whitespace)
+        made = _list(block, after_list) if block.startswith(_ITEM) else _paragraph(block)
+        if made is None:
+            return None
+        html.append(made)
+        after_list = block.startswith(_ITEM)
+    return "\n".join(html)
+
+
+def _list(block: str, after_list: bool) -> str | None:
+    """A list of one item per line; None after a list (the two would make one of loose items)
+    or when a line is not an item (it would continue the one before)."""
+    lines = block.split("\n")
+    if after_list or not all(line.startswith(_ITEM) for line in lines):
+        return None
+    texts = [_emphasised(line[len(_ITEM):].lstrip()) for line in lines]
+    if None in texts:
+        return None
+    return "<ul>\n" + "".join(f"<li>{text}</li>\n" for text in texts) + "</ul>"
+
+
+def _paragraph(block: str) -> str | None:
+    """A paragraph of the block's text less its leading whitespace; None when a line under the
+    first is an item (the block would be a paragraph, but not one this check covers)."""
+    if "\n" + _ITEM in block:
+        return None
+    text = _emphasised(block.lstrip())
+    return None if text is None else f"<p>{text}</p>"
+
+
+def _emphasised(text: str) -> str | None:
+    """A paragraph's or an item's text with each pair of `*` or of `**` as <em> or <strong>; None
+    when its asterisks are anything else: unpaired, nested, three or more, or with a space inside
+    the pair (Python-Markdown keeps an asterisk between spaces as it is)."""
+    if "*" not in text:
+        return text
+    pieces: list[str] = []
+    done = 0
+    opening: re.Match[str] | None = None
+    for run in _STARS.finditer(text):
+        if opening is None:
+            if len(run[0]) > 2 or run.end() == len(text) or text[run.end()].isspace():
+                return None
+            opening = run
+        elif run[0] != opening[0] or text[run.start() - 1].isspace():
+            return None
+        else:
+            tag = "em" if len(run[0]) == 1 else "strong"
+            pieces += (text[done:opening.start()], f"<{tag}>", text[opening.end():run.start()], f"</{tag}>")
+            done, opening = run.end(), None
+    if opening is not None:
+        return None
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 _full = with_shortcuts(built(EXTENSIONS))
@@ -174,9 +238,12 @@ _prose = prose_converter()
 
 def to_html(text: str) -> str:
     """A Markdown body as HTML, exactly as `full_converter()` makes it."""
-    plain = plain_paragraphs(text)
-    if plain is not None:
-        return plain
+    simple = simple_html(text)
+    return simple if simple is not None else markdown_html(text)
+
+
+def markdown_html(text: str) -> str:
+    """A Markdown body as HTML, made by Python-Markdown (with the shortcuts that apply)."""
     converter = _full if needs_extra(text) else _prose
     converter.reset()
     return converter.convert(text)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import nh3
 from markupsafe import Markup
 
-from dateline.converter import to_html
+from dateline.converter import markdown_html, simple_html
 
 _TAGS = nh3.ALLOWED_TAGS | {"section", "figure", "figcaption"}
 _ATTRIBUTES = {
@@ -58,7 +58,12 @@ def _outside_images_as_links(fragment: str) -> tuple[str, tuple[str, ...]]:
 
 def render_markdown(text: str) -> Rendered:
     """A Markdown body as safe HTML."""
-    fragment, outside = _outside_images_as_links(to_html(text))
+    simple = simple_html(text)
+    if simple is not None and "\xa0" not in simple:
+        # Only <p>, <ul>, <li>, <em> and <strong> around text without `<`, `>` or `&`: the
+        # sanitiser would give it back as it is (it writes a no-break space as an entity).
+        return Rendered(Markup(simple), ())
+    fragment, outside = _outside_images_as_links(simple if simple is not None else markdown_html(text))
     return Rendered(sanitise(fragment), outside)
 
 
