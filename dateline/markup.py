@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -73,3 +74,9 @@ _TAG = re.compile(r"<[^>]+>")
 def plain_text(fragment: str) -> str:
     """The readable text of an HTML fragment, for searching quotes in it."""
     return html.unescape(_TAG.sub("", fragment))
+
+
+@functools.lru_cache(maxsize=256)  # the data files that show a body take a stretch of events each in turn
+def body_words(fragment: str) -> str:
+    """The readable text of an HTML fragment, its words separated by single spaces."""
+    return " ".join(plain_text(fragment).split())

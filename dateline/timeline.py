@@ -98,7 +98,10 @@ def _facets(kind: str, events: tuple[Event, ...], names: Callable[[Event], Itera
     groups: dict[str, tuple[str, list[Event]]] = {}
     for event in events:
         for name in names(event):
-            groups.setdefault(name.casefold(), (name, []))[1].append(event)
+            group = groups.get(folded := name.casefold())
+            if group is None:
+                group = groups[folded] = (name, [])
+            group[1].append(event)
     facets: list[Facet] = []
     used: set[str] = set()
     for key in sorted(groups):

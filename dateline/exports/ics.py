@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from dateline.dates import DateValue, Precision, Span, display
 from dateline.exports.composite import Composite
-from dateline.markup import plain_text
+from dateline.markup import body_words
 from dateline.model import Event, Timeline
 
 
@@ -67,7 +67,7 @@ def _summary(event: Event) -> str:
 
 def vevent(event: Event, host: str, stamp: str, base_url: str) -> list[str]:
     """The lines of one VEVENT."""
-    description = f"{display(event.date)}. {' '.join(plain_text(event.entry.body_html).split())}"
+    description = f"{display(event.date)}. {body_words(event.entry.body_html)}"
     lines = ["BEGIN:VEVENT", f"UID:{event.slug}@{host}", f"DTSTAMP:{stamp}", *_when(event.date),
              f"SUMMARY:{escape(_summary(event))}", f"DESCRIPTION:{escape(description)}",
              f"X-DATELINE-PRECISION:{event.date.precision_label}"]

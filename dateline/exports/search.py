@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 
 from dateline.exports.composite import Composite
-from dateline.markup import plain_text
+from dateline.markup import body_words
 from dateline.model import Event, Timeline
 
 
 def _entry(event: Event) -> str:
-    text = " ".join(plain_text(event.entry.body_html).lower().split())
+    text = body_words(event.entry.body_html).lower()
     return f"{json.dumps(event.slug)}: {json.dumps(text, ensure_ascii=False)}"
 
 
