@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from dataclasses import dataclass, field
+
+from dateline.enums import Named
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
@@ -13,7 +14,7 @@ def _escape(match: re.Match[str]) -> str:
     return match[0].encode("unicode_escape").decode("ascii")
 
 
-class Severity(enum.Enum):
+class Severity(Named):
     """How bad a problem is: errors stop the build, warnings do not (unless strict)."""
 
     ERROR = "error"

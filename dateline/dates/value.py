@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import MISSING, dataclass, fields
 from typing import Any
+
+from dateline.enums import Named
 
 
 class DateError(ValueError):
     """A date expression that cannot be read; the message says why."""
 
 
-class Precision(enum.Enum):
+class Precision(Named):
     """How precisely an expression pins its date, from coarsest to finest."""
 
     CENTURY = "century"
@@ -35,7 +36,7 @@ class Precision(enum.Enum):
 _PRECISION_ORDER = list(Precision)
 
 
-class PartOfDay(enum.Enum):
+class PartOfDay(Named):
     """A named part of a day, in the order the parts come."""
 
     EARLY_MORNING = "early morning"
@@ -45,7 +46,7 @@ class PartOfDay(enum.Enum):
     NIGHT = "night"
 
 
-class Qualifier(enum.Enum):
+class Qualifier(Named):
     """A hedge on the value: where in the period, or how sure the source is."""
 
     EARLY = "early"
@@ -55,7 +56,7 @@ class Qualifier(enum.Enum):
     UNCERTAIN = "uncertain"
 
 
-class Calendar(enum.Enum):
+class Calendar(Named):
     """The calendar or notation the expression was written in."""
 
     GREGORIAN = "gregorian"
@@ -65,7 +66,7 @@ class Calendar(enum.Enum):
     EDTF = "edtf"
 
 
-class Span(enum.Enum):
+class Span(Named):
     """What the text names: one period; a range between two named ends ('7-8 September'); a
     range measured from the reference ('since 2020'); or a range open at one end."""
 
