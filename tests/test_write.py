@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import array
+import fcntl
 import json
+import os
 from pathlib import Path
 
-from dateline.write import Splice, publish, recover, sweep, update
+from dateline.write import Splice, publish, publish_staged, recover, sweep, update
+
+TOP_OF_HIERARCHY = 0x00020000  # ext4's "T" attribute (FS_TOPDIR_FL)
+
+
+def flags(folder: Path) -> int | None:
+    """A folder's attributes (FS_IOC_GETFLAGS), or None where the file system has none."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        found = array.array("i", [0])
+        fcntl.ioctl(descriptor, 0x80086601, found, True)
+        return found[0]
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 def test_publish_replaces_the_folder_with_exactly_the_new_files(tmp_path: Path) -> None:
@@ -15,6 +33,22 @@ def test_publish_replaces_the_folder_with_exactly_the_new_files(tmp_path: Path) 
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["index.html"]
     assert (output / "index.html").read_bytes() == b"two"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_new_site_is_made_in_a_folder_marked_as_the_top_of_a_hierarchy(tmp_path: Path) -> None:
+    seen: list[tuple[str, int | None]] = []
+
+    def fill(staging: Path) -> None:
+        seen.append((staging.parent.name, flags(staging.parent)))
+        (staging / "index.html").write_bytes(b"new")
+
+    publish_staged(tmp_path / "site", fill)
+    (around, attributes), = seen
+    assert around.startswith(".building-site-")
+    if attributes is not None and flags(tmp_path) is not None:  # a file system with attributes (ext4 here)
+        assert attributes & TOP_OF_HIERARCHY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (tmp_path / "site" / "index.html").read_bytes() == b"new"
 
 
 def test_leftovers_of_an_interrupted_build_are_removed(tmp_path: Path) -> None:
