@@ -82,7 +82,7 @@ def pool() -> Iterator[Executor]:
 
 
 _PR_SET_PDEATHSIG = 1
-WORKER_NICENESS = 2  # a worker's share of a core it shares with the build: 655 to the build's 1024
+WORKER_NICENESS = 10  # a worker's share of a core it shares with the build: 110 to the build's 1024
 
 
 def _start_worker(parent: int) -> None:
