@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import weakref
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,6 +222,20 @@ def render_event_page(environment: jinja2.Environment, config: SiteConfig, aroun
 ITEM = "partials/item.html"  # the template of an item of a list of events, unless a page names another
 
 
+@dataclass(frozen=True)
+class SiteSettings:
+    """All of the site a part rendered `once` per depth may show (a template that asks it for
+    more, its events say, fails, rather than showing on every page what the first page had)."""
+
+    title: str
+    description: str
+    language: str
+
+
+# The parts rendered once per depth, by environment (an environment serves one build): see Renderer._once.
+_ONCE: weakref.WeakKeyDictionary[jinja2.Environment, dict[tuple[Any, ...], Markup]] = weakref.WeakKeyDictionary()
+
+
 class ListItems:
     """List items, each rendered once per event and kind of list and reused by every page that
     lists the event. Keyed by the event's card key (all a list shows of it), they also outlive a
@@ -289,7 +304,8 @@ class Renderer:
         html = self.environment.get_template(template).render(
             site=self.timeline, root=root, sources=self.sources, facet_url=self._facet_url(root),
             facet_titles=FACET_TITLES, facet_singular=FACET_SINGULAR, downloads=DOWNLOADS,
-            briefings=self.config.briefings, items=self._items_at(root, path, runs), **context,
+            briefings=self.config.briefings, items=self._items_at(root, path, runs), once=self._once(root),
+            **context,
         )
         located = locate(html, runs) if runs else None
         if located is not None:
@@ -326,6 +342,25 @@ class Renderer:
                 facet_url=self._facet_url(root))
             self.items.made[key] = item
         return item
+
+    def _once(self, root: str) -> Callable[[str], Markup]:
+        """The function templates call for a part that is the same on every page at one depth
+        (the site's header, say): `once(template)`, rendered the first time with only the site's
+        settings and `root`, then reused by every page of the build at that depth, this renderer's
+        or another's (each event's page has a renderer of its own)."""
+        made = _ONCE.setdefault(self.environment, {})
+        site = SiteSettings(self.timeline.title, self.timeline.description, self.timeline.language)
+        briefings = self.config.briefings
+
+        def once(template: str) -> Markup:
+            key = (template, root, site, briefings)
+            part = made.get(key)
+            if part is None:
+                part = made[key] = Markup(self.environment.get_template(template).render(
+                    site=site, root=root, facet_titles=FACET_TITLES, downloads=DOWNLOADS, briefings=briefings))
+            return part
+
+        return once
 
     def _facet_url(self, root: str) -> Callable[[str, str | int], str]:
         """The function templates call to link a tag, person, place, year or source page from a

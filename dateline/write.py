@@ -123,11 +123,12 @@ _FS_TOPDIR_FL = 0x00020000  # chattr's "T"
 
 def _spread(folder: Path) -> None:
     """Have the file system place the folders made in `folder` as it places those at the top of
-    a disk: where it has the most room, starting the search from a place the folder's name gives
-    (the "T" attribute of ext4; where a file system has no such thing, nothing changes). Otherwise a new site's files take their inodes in the group of
-    the folder around it, and without a journal ext4 first checks every inode deleted there in
-    the last minutes, for each file: a site rebuilt just after the old one was deleted spent 1
-    to 2 seconds of system time at 10,000 events on that (see docs/architecture.md)."""
+    a disk: where it has the most room, starting the search from a place the new folder's name
+    gives (the "T" attribute of ext4; where a file system has no such thing, nothing changes).
+    Otherwise a new site's files take their inodes in the group of the folder around it, and
+    without a journal ext4 first checks every inode deleted there in the last minutes, for each
+    file: a site rebuilt just after the old one was deleted spent 1 to 2 seconds of system time
+    at 10,000 events on that (see docs/architecture.md)."""
     descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         flags = array.array("i", [0])

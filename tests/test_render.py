@@ -1,10 +1,17 @@
 """Rendering keeps nothing alive: a worker makes thousands of event pages, and each page's
-neighbourhood must be freed once the page is made (else memory grows with the timeline)."""
+neighbourhood must be freed once the page is made (else memory grows with the timeline). The
+parts every page at one depth shares are rendered once per depth, from the site's settings alone."""
 
 from __future__ import annotations
 
 import gc
+import shutil
 import weakref
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
 
 from dateline.config import load_config
 from dateline.errors import Diagnostics
@@ -28,3 +35,46 @@ def test_an_event_page_leaves_nothing_behind() -> None:
     del around
     gc.collect()
     assert kept() is None
+
+
+def test_the_site_header_and_downloads_are_rendered_once_per_depth() -> None:
+    diagnostics = Diagnostics()
+    config = load_config(FIXTURES / "golden" / "site.toml", diagnostics, templates_dir=ROOT / "templates")
+    planned = plan_site(config, diagnostics)
+    assert planned is not None
+    _, plan = planned
+    environment = plan.renderer.environment
+    rendered: dict[str, list[str]] = {}
+    for name in ("partials/site-header.html", "partials/site-downloads.html"):
+        template = environment.get_template(name)
+        made = template.render
+
+        def counted(*args: Any, _name: str = name, _made: Any = made, **context: Any) -> str:
+            rendered.setdefault(_name, []).append(context["root"])
+            return str(_made(*args, **context))
+
+        template.render = counted  # type: ignore[method-assign]
+    pages = {output.path: output.make() for output in plan.outputs if output.path.endswith(".html")}
+    assert {name: sorted(roots) for name, roots in rendered.items()} == {
+        "partials/site-header.html": ["", "../"], "partials/site-downloads.html": ["", "../"]}
+    shared = {path: page for path, page in pages.items() if b'<main id="main">' in page}  # the base's pages
+    assert len(shared) == 20 and "index.html" in shared and "events/arrival.html" in shared
+    for path, page in shared.items():
+        root = "../" * path.count("/")
+        assert page.count(f'<p class="site-title"><a href="{root}index.html">'.encode()) == 1, path
+        assert page.count(f'<a href="{root}timeline.json" download>JSON</a>'.encode()) == 1, path
+
+
+def test_a_part_rendered_once_per_depth_cannot_show_what_differs_between_pages(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    header = templates / "partials" / "site-header.html"
+    header.write_text(header.read_text(encoding="utf-8") + "{{ site.events | length }} events\n", encoding="utf-8")
+    diagnostics = Diagnostics()
+    config = load_config(FIXTURES / "golden" / "site.toml", diagnostics, templates_dir=templates)
+    planned = plan_site(config, diagnostics)
+    assert planned is not None
+    _, plan = planned
+    index = next(output for output in plan.outputs if output.path == "index.html")
+    with pytest.raises(jinja2.UndefinedError, match="events"):
+        index.make()
