@@ -20,16 +20,20 @@ of it. Handed only their stretch, the workers stay small at any scale.
 from __future__ import annotations
 
 import array
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 import jinja2
 
 from dateline import parallel, write
+from dateline.config import SiteConfig
+from dateline.exports import Composites
 from dateline.exports.composite import Composite
 from dateline.listed import frozen_listed
 from dateline.model import Event, Timeline
@@ -58,39 +62,79 @@ class Stretch:
 
 @dataclass(frozen=True)
 class DataFile:
-    """A data file made of parts: its output, and which of the timeline's events it has a part
-    for (one byte per event, so that workers can read it without touching many objects)."""
+    """A data file made of parts: its path and composite, and which of the timeline's events it
+    has a part for (one byte per event, so that workers can read it without touching many objects)."""
 
-    output: Output
+    path: str
     composite: Composite
     members: bytes
 
 
-def make_all(outputs: list[Output], timeline: Timeline, renderer: Renderer, folder: Path,
-             use_cores: bool) -> dict[str, OutputRow]:
-    """Make every file of `outputs` into `folder`; the rows the state keeps, by path."""
-    data_files = [_data_file(output, timeline) for output in outputs if output.composite is not None]
-    pages = [output for output in outputs if output.event is None and output.composite is None]
-    work = Path(tempfile.mkdtemp(prefix=f".building-{folder.name}-stretches-", dir=folder.parent))
-    parallel.shared.update(renderer=renderer, folder=folder, work=work,
-                           composites=[(d.composite, d.members) for d in data_files])
-    try:
-        stretches = list(_stretches(timeline.events))
-        if use_cores and len(timeline.events) >= PARALLEL_FROM and parallel.workers() > 1:
-            with parallel.pool() as pool:
-                futures = [pool.submit(_make_stretch, stretch) for stretch in stretches]
-                _make_pages(pages, folder)
-                done = _stretches_done(futures, stretches)
+class FullBuild:
+    """Every file of a site made into a new folder that replaces `output` (see write.staged), in
+    two steps: `start` sets the workers to the events' pages and parts as soon as the timeline,
+    the templates and the data files are known (the build plans meanwhile: see
+    pipeline.Starting); `finish` makes the rest from the plan and joins the data files. Used as a
+    context: the new site replaces the old when it ends, and is dropped when it raises."""
+
+    def __init__(self, output: Path, config: SiteConfig, use_cores: bool) -> None:
+        self.output = output
+        self.config = config
+        self.use_cores = use_cores
+        self.staging = contextlib.ExitStack()  # the new site's folder, published when the build ends
+        self.workers = contextlib.ExitStack()  # the pool, stopped before that
+        self.folder: Path | None = None
+        self.work: Path | None = None
+        self.data_files: list[DataFile] = []
+        self.stretches: list[Stretch] = []
+        self.futures: list[Future[Lengths]] | None = None
+
+    def __enter__(self) -> FullBuild:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, failure: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        try:
+            if kind is not None:  # given up: the stretches no worker has started are dropped
+                for future in self.futures or ():
+                    future.cancel()
+            self.workers.close()
+        finally:
+            for name in ("renderer", "folder", "work", "composites"):
+                parallel.shared.pop(name, None)
+            if self.work is not None:
+                shutil.rmtree(self.work, ignore_errors=True)
+            self.staging.__exit__(kind, failure, trace)
+
+    def start(self, timeline: Timeline, environment: jinja2.Environment, data: Composites) -> None:
+        """Make the new site's folder, and set the workers to the events' pages and parts (on
+        more than one core, for a timeline long enough to pay for them)."""
+        self.folder = folder = self.staging.enter_context(write.staged(self.output))
+        self.work = Path(tempfile.mkdtemp(prefix=f".building-{folder.name}-stretches-", dir=folder.parent))
+        self.data_files = [_data_file(path, composite, timeline) for path, (composite, _) in data.items()]
+        self.stretches = list(_stretches(timeline.events))
+        parallel.shared.update(renderer=Renderer(environment, timeline, self.config), folder=folder,
+                               work=self.work, composites=[(d.composite, d.members) for d in self.data_files])
+        if self.use_cores and len(timeline.events) >= PARALLEL_FROM and parallel.workers() > 1:
+            pool = self.workers.enter_context(parallel.pool())
+            self.futures = [pool.submit(_make_stretch, stretch) for stretch in self.stretches]
+
+    def finish(self, outputs: list[Output], renderer: Renderer) -> dict[str, OutputRow]:
+        """Make every other file of `outputs` with `renderer` and join the data files; the rows
+        the state keeps, by path."""
+        assert self.folder is not None and self.work is not None, "finish() before start()"
+        pages = [output for output in outputs if output.event is None and output.composite is None]
+        _make_pages(pages, self.folder)
+        if self.futures is not None:
+            done = _stretches_done(self.futures, self.stretches)
         else:
-            _make_pages(pages, folder)
-            done = [_make_stretch(stretch) for stretch in stretches]
-        rows = {d.output.path: _join(d, number, done, folder, work) for number, d in enumerate(data_files)}
-    finally:
-        for name in ("renderer", "folder", "work", "composites"):
-            del parallel.shared[name]
-        shutil.rmtree(work, ignore_errors=True)
-    return {o.path: rows.get(o.path) or OutputRow(o.key, None, frozen_listed(renderer.listed, o.path))
-            for o in outputs}
+            done = [_make_stretch(stretch) for stretch in self.stretches]
+        self.workers.close()
+        by_path = {output.path: output for output in outputs}
+        rows = {d.path: _join(d, by_path[d.path], number, done, self.folder, self.work)
+                for number, d in enumerate(self.data_files)}
+        return {o.path: rows.get(o.path) or OutputRow(o.key, None, frozen_listed(renderer.listed, o.path))
+                for o in outputs}
 
 
 Lengths = list[list[int]]  # a stretch's: the length of each part it wrote, by data file
@@ -113,13 +157,12 @@ def template_problem(exc: jinja2.TemplateError, templates: Path) -> TemplateProb
     return TemplateProblemError(str(path), line, f"template: {exc.message or exc}")
 
 
-def _data_file(output: Output, timeline: Timeline) -> DataFile:
-    assert output.composite is not None
+def _data_file(path: str, composite: Composite, timeline: Timeline) -> DataFile:
     position = {event.slug: number for number, event in enumerate(timeline.events)}
     members = bytearray(len(timeline.events))
-    for event in output.composite.events:
+    for event in composite.events:
         members[position[event.slug]] = 1
-    return DataFile(output, output.composite, bytes(members))
+    return DataFile(path, composite, bytes(members))
 
 
 def _stretches(events: tuple[Event, ...]) -> Iterator[Stretch]:
@@ -166,9 +209,10 @@ def _write_parts(stretch: Stretch, number: int, composite: Composite, members: b
     return [len(part) for part in parts]
 
 
-def _join(data: DataFile, number: int, lengths: list[Lengths], folder: Path, work: Path) -> OutputRow:
+def _join(data: DataFile, output: Output, number: int, lengths: list[Lengths], folder: Path,
+          work: Path) -> OutputRow:
     """A data file from its head, its stretches in order, and its tail; with where each part is."""
-    composite, output = data.composite, data.output
+    composite = data.composite
     separator = composite.separator.encode("utf-8")
     head = composite.head().encode("utf-8")
     spans, offset = array.array("q"), len(head)

@@ -22,11 +22,11 @@ from dateline.assembly import Assembly
 from dateline.cache import digest
 from dateline.config import SiteConfig
 from dateline.errors import Diagnostics
-from dateline.fullbuild import TemplateProblemError, make_all, template_problem
+from dateline.fullbuild import FullBuild, TemplateProblemError, template_problem
 from dateline.listed import Listed, frozen_listed, written
 from dateline.model import Timeline
 from dateline.outputs import Output, Plan, code_digest, site_key
-from dateline.pipeline import plan_site
+from dateline.pipeline import Starting, plan_site
 from dateline.reading import Scan, scan
 from dateline.store import OutputRow, Store, freeze, thaw
 
@@ -95,21 +95,20 @@ def _build(job: Job) -> Result | None:
 def _make_site(job: Job) -> Result | None:
     """Gather and plan the timeline; make the files whose key changed (all, without a state)."""
     store = job.store
-    planned = plan_site(job.config, job.diagnostics, store, parallel=job.use_cores, found=job.found)
-    if planned is None or job.diagnostics.failed(strict=job.strict):
-        return None
-    timeline, plan = planned
     previous = store.outputs() if store is not None else {}
     incremental = store is not None and describes(store, job.output)
     try:
         if incremental:
             assert store is not None
-            rows, changed = _incremental(plan, previous, job, store)
+            made = _incremental(previous, job, store)
         else:
-            rows, changed = _full(plan, timeline, job.output, job.use_cores)
+            made = _full(job)
     except TemplateProblemError as failure:
         job.diagnostics.error(*failure.args)
         return None
+    if made is None:
+        return None
+    timeline, plan, rows, changed = made
     if store is not None:
         store.replace_outputs(rows, previous)
         store.replace_events(plan.events, store.events())
@@ -122,6 +121,16 @@ def _make_site(job: Job) -> Result | None:
         if store.in_memory:
             store.list_items = plan.renderer.items.lasting()
     return Result(len(timeline.events), tuple(changed), "incremental" if incremental else "full")
+
+
+Made = tuple[Timeline, Plan, dict[str, OutputRow], list[str]]  # a build's timeline, plan, rows and paths changed
+
+
+def _planned(job: Job, starting: Starting | None = None) -> tuple[Timeline, Plan] | None:
+    """The timeline and the plan; None when the content has errors (or, when strict, warnings)."""
+    planned = plan_site(job.config, job.diagnostics, job.store, parallel=job.use_cores, found=job.found,
+                        starting=starting)
+    return None if planned is None or job.diagnostics.failed(strict=job.strict) else planned
 
 
 def describes(store: Store, output: Path) -> bool:
@@ -172,23 +181,35 @@ def _make(output: Output, previous: OutputRow | None, templates: Path) -> bytes 
         raise template_problem(exc, templates) from None
 
 
-def _full(plan: Plan, timeline: Timeline, output: Path, use_cores: bool) -> tuple[dict[str, OutputRow], list[str]]:
-    """Make every file (fullbuild.py) into a new folder swapped in for the old site."""
+def _full(job: Job) -> Made | None:
+    """Make every file into a new folder swapped in for the old site (fullbuild.py): the workers
+    start on the events' pages while this process plans."""
+    try:
+        with FullBuild(job.output, job.config, job.use_cores) as build:
+            planned = _planned(job, build.start)
+            if planned is None:
+                raise _Abandoned
+            timeline, plan = planned
+            rows = build.finish(plan.outputs, plan.renderer)
+            assert build.folder is not None
+            write.write_file(build.folder, STAMP, stamp_of([row.key for row in rows.values()]))
+    except _Abandoned:
+        return None
+    return timeline, plan, rows, [o.path for o in plan.outputs]
 
-    def fill(folder: Path) -> dict[str, OutputRow]:
-        rows = make_all(plan.outputs, timeline, plan.renderer, folder, use_cores)
-        write.write_file(folder, STAMP, stamp_of([row.key for row in rows.values()]))
-        return rows
 
-    rows = write.publish_staged(output, fill)
-    return rows, [o.path for o in plan.outputs]
+class _Abandoned(Exception):  # noqa: N818 (not an error: the content's problems are reported)
+    """A full build given up (its content has problems): nothing of it is published."""
 
 
-def _incremental(plan: Plan, previous: dict[str, OutputRow], job: Job,
-                 store: Store) -> tuple[dict[str, OutputRow], list[str]]:
+def _incremental(previous: dict[str, OutputRow], job: Job, store: Store) -> Made | None:
     """Remake the files whose key changed; leave the others where they are. A page made again
     reads the list items it still shows from itself as written, when the site key is the same
     (a state in memory keeps the items themselves)."""
+    planned = _planned(job)
+    if planned is None:
+        return None
+    timeline, plan = planned
     output, templates, outputs = job.output, job.config.templates_dir, plan.outputs
     if not store.in_memory and store.meta("site") == plan.renderer.items.site:
         plan.renderer.items.earlier = written(store, output)
@@ -210,7 +231,7 @@ def _incremental(plan: Plan, previous: dict[str, OutputRow], job: Job,
     listed = plan.renderer.listed
     rows = {item.path: _row(made[item.path], item.path, item.key, listed) if item.path in made else previous[item.path]
             for item in outputs}
-    return rows, sorted(made) + removed
+    return timeline, plan, rows, sorted(made) + removed
 
 
 def _row(made: bytes | Assembly, path: str, key: bytes, listed: dict[str, Listed]) -> OutputRow:

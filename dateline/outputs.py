@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dateline.cache import digest
 from dateline.config import SiteConfig
-from dateline.exports import composites
+from dateline.exports import Composites
 from dateline.exports.briefing import briefing_markdown, contents
 from dateline.exports.composite import Composite
 from dateline.model import Event, Source, Timeline
@@ -130,13 +130,14 @@ class Keys:
         return digest(*[cards[id(event)] for event in events])
 
 
-def plan(timeline: Timeline, config: SiteConfig, renderer: Renderer, keys: Keys, static: dict[str, bytes]) -> Plan:
-    """Every file of the site, in a fixed order."""
+def plan(timeline: Timeline, config: SiteConfig, renderer: Renderer, keys: Keys, static: dict[str, bytes],
+         data: Composites) -> Plan:
+    """Every file of the site, in a fixed order (`data`: the data files of parts, see exports)."""
     outputs = _pages(timeline, config, renderer, keys)
     pages, events = _event_pages(timeline, renderer, keys)
     outputs += pages
     outputs += _facet_pages(timeline, renderer, keys)
-    outputs += _data(timeline, config, keys)
+    outputs += _data(timeline, config, keys, data)
     outputs += [Output(path, digest(data), functools.partial(bytes, data)) for path, data in static.items()]
     return Plan(outputs, events, renderer.slugs, timeline.as_of, renderer)
 
@@ -189,9 +190,9 @@ def _facet_pages(timeline: Timeline, renderer: Renderer, keys: Keys) -> list[Out
     return outputs
 
 
-def _data(timeline: Timeline, config: SiteConfig, keys: Keys) -> list[Output]:
+def _data(timeline: Timeline, config: SiteConfig, keys: Keys, data: Composites) -> list[Output]:
     outputs = []
-    for path, (composite, with_body) in composites(timeline, config).items():
+    for path, (composite, with_body) in data.items():
         part_key = keys.full if with_body else keys.card
         part_keys = tuple(part_key(event) for event in composite.events)
         base = keys.of(path, composite.head(), composite.context)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import jinja2
 
 from dateline.config import SiteConfig
 from dateline.errors import Diagnostics
+from dateline.exports import Composites, composites
 from dateline.model import Timeline
 from dateline.outputs import Keys, Plan, plan, site_key
 from dateline.parallel import frozen, lasting
@@ -69,26 +71,42 @@ def build(config: SiteConfig, diagnostics: Diagnostics) -> Site | None:
     return Site(timeline, files)
 
 
+# What a build is told once its timeline, templates and data files are known, before it plans
+# (a full build sets its workers to the events' pages then: see incremental.py).
+Starting = Callable[[Timeline, jinja2.Environment, Composites], None]
+
+
 def plan_site(config: SiteConfig, diagnostics: Diagnostics, store: Store | None = None, *,
-              parallel: bool = False, found: Scan | None = None) -> tuple[Timeline, Plan] | None:
+              parallel: bool = False, found: Scan | None = None,
+              starting: Starting | None = None) -> tuple[Timeline, Plan] | None:
     """The timeline and the plan of every file, or None when the content has errors."""
     timeline = gather(config, diagnostics, store, parallel=parallel, found=found)
     if diagnostics.errors:
         return None
+    environment = _environment(config, diagnostics, store)
+    if environment is None:
+        return None
+    with lasting():
+        data = composites(timeline, config)
+    if starting is not None:
+        starting(timeline, environment, data)
     with frozen(), lasting():  # the timeline and the plan live as long as the build: spare the collector them
-        return _plan(config, diagnostics, store, timeline)
+        return timeline, _plan(config, store, timeline, environment, data)
 
 
-def _plan(config: SiteConfig, diagnostics: Diagnostics, store: Store | None,
-          timeline: Timeline) -> tuple[Timeline, Plan] | None:
-    keys = Keys(timeline, site_key(config), facet_slugs(timeline))
-    items = ListItems(keys.site, keys.card, keys.cards, store.list_items if store is not None else None,
-                      keep=store is not None and store.in_memory)
+def _environment(config: SiteConfig, diagnostics: Diagnostics, store: Store | None) -> jinja2.Environment | None:
     try:
-        compiled = store.compiled_templates if store is not None else None
-        renderer = Renderer(make_environment(config.templates_dir, compiled), timeline, config, items)
+        return make_environment(config.templates_dir, store.compiled_templates if store is not None else None)
     except jinja2.TemplateError as exc:
         path, line = template_location(exc, config.templates_dir)
         diagnostics.error(config.display_path(path), line, f"template: {exc.message or exc}")
         return None
-    return timeline, plan(timeline, config, renderer, keys, static_files(config))
+
+
+def _plan(config: SiteConfig, store: Store | None, timeline: Timeline, environment: jinja2.Environment,
+          data: Composites) -> Plan:
+    keys = Keys(timeline, site_key(config), facet_slugs(timeline))
+    items = ListItems(keys.site, keys.card, keys.cards, store.list_items if store is not None else None,
+                      keep=store is not None and store.in_memory)
+    renderer = Renderer(environment, timeline, config, items)
+    return plan(timeline, config, renderer, keys, static_files(config), data)

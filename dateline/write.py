@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -97,23 +97,32 @@ def _leftovers(output: Path) -> list[Path]:
 def publish_staged(output: Path, fill: Callable[[Path], T]) -> T:
     """Replace `output` with a new folder that `fill` writes (it may hand the folder to worker
     processes); returns what `fill` returns."""
+    with staged(output) as staging:
+        return fill(staging)
+
+
+@contextlib.contextmanager
+def staged(output: Path) -> Iterator[Path]:
+    """A new folder to write a whole site into: it replaces `output` when the block ends, and is
+    removed, `output` left as it was, when the block raises."""
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     recover(output)
     around = Path(tempfile.mkdtemp(prefix=f".building-{output.name}-", dir=output.parent))
-    _spread(around)
-    staging = Path(tempfile.mkdtemp(prefix=f"{output.name}-", dir=around))  # a name of its own (see `_spread`)
-    staging.chmod(0o755)
-    result = fill(staging)
-    if not output.exists():
-        staging.rename(output)
-    elif not _exchange(staging, output):
-        retired = output.parent / f".replaced-{output.name}-{os.getpid()}"
-        output.rename(retired)
-        staging.rename(output)
-        shutil.rmtree(retired)
-    shutil.rmtree(around)  # the old site, when it was exchanged for the new one
-    return result
+    try:
+        _spread(around)
+        staging = Path(tempfile.mkdtemp(prefix=f"{output.name}-", dir=around))  # a name of its own (see `_spread`)
+        staging.chmod(0o755)
+        yield staging
+        if not output.exists():
+            staging.rename(output)
+        elif not _exchange(staging, output):
+            retired = output.parent / f".replaced-{output.name}-{os.getpid()}"
+            output.rename(retired)
+            staging.rename(output)
+            shutil.rmtree(retired)
+    finally:
+        shutil.rmtree(around, ignore_errors=True)  # the old site when it was exchanged, the new one when not published
 
 
 _FS_IOC_GETFLAGS = 0x80086601

@@ -1,5 +1,7 @@
-"""A build on every core gives the bytes a build in one process gives; the stretches no worker
-has started are made by the build itself, from the last; the workers yield to the build, share
+"""A build on every core gives the bytes a build in one process gives; its workers start on the
+events' pages before it plans, and a build given up while they run leaves the old site as it was;
+the stretches no worker has started are made by the build itself, from the last; the workers
+yield to the build, share
 the date rules compiled before they were forked, and are handed chunks that shrink towards the
 end; and what a build reads to keep is left out of the garbage collector's passes."""
 
@@ -10,15 +12,17 @@ import os
 import shutil
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.generate import generate
-from dateline import dates, fullbuild, parallel
+from dateline import dates, fullbuild, parallel, pipeline
 from dateline.config import load_config
 from dateline.errors import Diagnostics
 from dateline.incremental import STAMP, build_site
 from dateline.pipeline import build
+from tests.test_faults import children
 from tests.test_incremental import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,3 +156,35 @@ def test_chunks_cover_every_item_once_and_shrink_towards_the_end(count: int, cor
     assert sizes == sorted(sizes, reverse=True)
     if count >= 100 * cores * parallel.LAST_CHUNK:
         assert sizes[0] > 4 * parallel.LAST_CHUNK >= 4 * sizes[-1]
+
+
+def test_the_workers_are_at_the_events_pages_while_the_build_plans(project: Path, two_workers: None,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, list[str]]] = []
+    planning = pipeline._plan
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append((len(children(os.getpid())), sorted(parallel.shared)))
+        return planning(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_plan", watched)
+    built_on_cores(project)
+    assert seen == [(2, ["composites", "folder", "renderer", "work"])]
+
+
+def test_a_full_build_given_up_while_the_workers_run_leaves_the_old_site(project: Path, two_workers: None,
+                                                                           tmp_path: Path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".dateline-cache"))
+    (copy / "site").mkdir()
+    (copy / "site" / "index.html").write_bytes(b"the old site")
+    facet = copy / "templates" / "facet.html"
+    facet.write_text(facet.read_text(encoding="utf-8").replace("</h1>", "{{ no_such_name }}</h1>"), encoding="utf-8")
+    diagnostics = Diagnostics()
+    assert build_site(load_config(copy / "site.toml", diagnostics), diagnostics, None, use_cores=True) is None
+    assert [(problem.path, problem.line, problem.message) for problem in diagnostics.errors] == [
+        (str(facet), 5, "template: 'no_such_name' is undefined")]
+    assert sorted(path.name for path in copy.iterdir()) == ["content", "site", "site.toml", "templates"]
+    assert [path.name for path in (copy / "site").iterdir()] == ["index.html"]
+    assert (copy / "site" / "index.html").read_bytes() == b"the old site"
+    assert children(os.getpid()) == []

@@ -22,7 +22,10 @@ DOWNLOADS = {
 }
 
 
-def composites(timeline: Timeline, config: SiteConfig) -> dict[str, tuple[Composite, bool]]:
+Composites = dict[str, tuple[Composite, bool]]  # the data files of parts by path, and whether a part shows the body
+
+
+def composites(timeline: Timeline, config: SiteConfig) -> Composites:
     """The data files made of one part per event, by path, and whether a part shows the body."""
     base_url = config.base_url
     return {
