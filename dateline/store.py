@@ -136,7 +136,10 @@ class Store:
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path or ":memory:", isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
+        # Not synced to the disk: neither is the site it describes (a build is safe to kill, but
+        # not to a power cut), and a state damaged by one is found when opened and started afresh.
+        # Syncing the state of 10,000 events (60 MB) took 0.1 s of every build on this machine.
+        connection.execute("PRAGMA synchronous=OFF")
         connection.executescript(_SCHEMA)
         found = connection.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
         if found is None or found[0] != FORMAT:
