@@ -1,6 +1,6 @@
 """The only code that touches the output folder. Two ways to change a site, both safe to kill:
 
-- `publish_staged`: a whole new site is written into a folder inside a sibling temporary folder,
+- `staged`: a whole new site is written into a folder inside a sibling temporary folder,
   then exchanged with the old one in a single `renameat2(RENAME_EXCHANGE)` call where the kernel
   offers it (two renames otherwise). A build that fails or is killed leaves the previous site
   exactly as it was. The sibling is marked as the top of a hierarchy (see `_spread`).
@@ -23,15 +23,13 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _TEMP_PREFIXES = (".building-", ".replaced-")
-T = TypeVar("T")
 
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
@@ -94,17 +92,11 @@ def _leftovers(output: Path) -> list[Path]:
     return [p for p in parent.iterdir() if p.name.startswith(names)] if parent.exists() else []
 
 
-def publish_staged(output: Path, fill: Callable[[Path], T]) -> T:
-    """Replace `output` with a new folder that `fill` writes (it may hand the folder to worker
-    processes); returns what `fill` returns."""
-    with staged(output) as staging:
-        return fill(staging)
-
-
 @contextlib.contextmanager
 def staged(output: Path) -> Iterator[Path]:
-    """A new folder to write a whole site into: it replaces `output` when the block ends, and is
-    removed, `output` left as it was, when the block raises."""
+    """A new folder to write a whole site into (worker processes may write in it too): it
+    replaces `output` when the block ends, and is removed, `output` left as it was, when the
+    block raises."""
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     recover(output)
@@ -152,7 +144,8 @@ def _spread(folder: Path) -> None:
 
 def publish(files: Mapping[str, bytes], output: Path) -> None:
     """Replace `output` with a folder holding exactly `files`."""
-    publish_staged(output, lambda staging: write_tree(files, staging))
+    with staged(output) as staging:
+        write_tree(files, staging)
 
 
 def _journal(output: Path) -> Path:

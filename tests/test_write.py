@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from dateline.write import Splice, publish, publish_staged, recover, sweep, update
+from dateline.write import Splice, publish, recover, staged, sweep, update
 
 TOP_OF_HIERARCHY = 0x00020000  # ext4's "T" attribute (FS_TOPDIR_FL)
 
@@ -36,14 +36,9 @@ def test_publish_replaces_the_folder_with_exactly_the_new_files(tmp_path: Path) 
 
 
 def test_a_new_site_is_made_in_a_folder_marked_as_the_top_of_a_hierarchy(tmp_path: Path) -> None:
-    seen: list[tuple[str, int | None]] = []
-
-    def fill(staging: Path) -> None:
-        seen.append((staging.parent.name, flags(staging.parent)))
+    with staged(tmp_path / "site") as staging:
+        around, attributes = staging.parent.name, flags(staging.parent)
         (staging / "index.html").write_bytes(b"new")
-
-    publish_staged(tmp_path / "site", fill)
-    (around, attributes), = seen
     assert around.startswith(".building-site-")
     if attributes is not None and flags(tmp_path) is not None:  # a file system with attributes (ext4 here)
         assert attributes & TOP_OF_HIERARCHY
