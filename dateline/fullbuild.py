@@ -111,7 +111,9 @@ class FullBuild:
         more than one core, for a timeline long enough to pay for them)."""
         self.folder = folder = self.staging.enter_context(write.staged(self.output))
         self.work = Path(tempfile.mkdtemp(prefix=f".building-{folder.name}-stretches-", dir=folder.parent))
-        self.data_files = [_data_file(path, composite, timeline) for path, (composite, _) in data.items()]
+        position = {event.slug: number for number, event in enumerate(timeline.events)}
+        self.data_files = [_data_file(path, composite, position, len(timeline.events))
+                           for path, (composite, _) in data.items()]
         self.stretches = list(_stretches(timeline.events))
         parallel.shared.update(renderer=Renderer(environment, timeline, self.config), folder=folder,
                                work=self.work, composites=[(d.composite, d.members) for d in self.data_files])
@@ -157,9 +159,9 @@ def template_problem(exc: jinja2.TemplateError, templates: Path) -> TemplateProb
     return TemplateProblemError(str(path), line, f"template: {exc.message or exc}")
 
 
-def _data_file(path: str, composite: Composite, timeline: Timeline) -> DataFile:
-    position = {event.slug: number for number, event in enumerate(timeline.events)}
-    members = bytearray(len(timeline.events))
+def _data_file(path: str, composite: Composite, position: dict[str, int], count: int) -> DataFile:
+    """`position`: where each of the timeline's `count` events (by slug) is in it."""
+    members = bytearray(count)
     for event in composite.events:
         members[position[event.slug]] = 1
     return DataFile(path, composite, bytes(members))

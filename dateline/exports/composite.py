@@ -5,6 +5,7 @@ changed and copy the others from the previous file (see dateline/incremental.py)
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,13 +60,19 @@ def _indented(value: Any, newline: str) -> str:
     return json.dumps(value)
 
 
-def json_document(fields: dict[str, Any], parts_key: str, part: Callable[[Event], Any],
+def json_document(fields: Callable[[], dict[str, Any]], parts_key: str, part: Callable[[Event], Any],
                   events: tuple[Event, ...]) -> Composite:
-    """A JSON object whose last member, `parts_key`, lists one value per event: byte for byte
-    what json.dumps(document, indent=2) writes."""
-    members = "".join(f"  {json.dumps(key)}: {indented_json(value, 1)},\n" for key, value in fields.items())
+    """A JSON object of `fields()` whose last member, `parts_key`, lists one value per event: byte
+    for byte what json.dumps(document, indent=2) writes. (The head is made the first time it is
+    needed: the workers that make the parts never need it.)"""
+
+    @functools.cache
+    def head() -> str:
+        members = "".join(f"  {json.dumps(key)}: {indented_json(value, 1)},\n" for key, value in fields().items())
+        return "{\n" + members + f"  {json.dumps(parts_key)}: [\n"
+
     return Composite(
-        head=lambda: "{\n" + members + f"  {json.dumps(parts_key)}: [\n",
+        head=head,
         part=lambda event: "    " + indented_json(part(event), 2),
         separator=",\n",
         tail="\n  ]\n}\n",

@@ -48,7 +48,9 @@ def source_record(source: Source) -> dict[str, Any]:
 
 def timeline_composite(timeline: Timeline) -> Composite:
     """site/timeline.json: the site title, the sources, and every event in timeline order."""
-    fields = {"title": timeline.title, "sources": [source_record(source) for source in timeline.sources]}
+    def fields() -> dict[str, Any]:
+        return {"title": timeline.title, "sources": [source_record(source) for source in timeline.sources]}
+
     return json_document(fields, "events", event_record, timeline.events)
 
 

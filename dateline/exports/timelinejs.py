@@ -58,7 +58,7 @@ def slide(event: Event, base_url: str) -> dict[str, Any]:
 def timelinejs_composite(timeline: Timeline, base_url: str = "") -> Composite:
     """The whole timeline as TimelineJS3 JSON."""
     title = {"text": {"headline": html.escape(timeline.title), "text": html.escape(timeline.description)}}
-    return json_document({"title": title}, "events", lambda event: slide(event, base_url), timeline.events)
+    return json_document(lambda: {"title": title}, "events", lambda event: slide(event, base_url), timeline.events)
 
 
 def timelinejs_json(timeline: Timeline, base_url: str = "") -> str:
