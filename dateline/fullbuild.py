@@ -2,13 +2,14 @@
 
 The work is split so that no process holds more than it needs, and no core waits:
 
-- the workers take the timeline a stretch of events at a time, the events handed to them
-  rather than shared: each makes those events' pages and writes their parts of every data file
-  into a file of its own (a stretch);
-- meanwhile this process makes the pages that list events (the index, the tag, person, place,
-  year and source pages, the embed page, the briefings) and the other files, then takes the
-  stretches no worker has started, from the end of the timeline (the workers yield to it: see
-  `parallel.pool`);
+- as soon as the timeline, the templates and the data files are known, the workers take the
+  timeline a stretch of events at a time, the events handed to them rather than shared: each
+  makes those events' pages and writes their parts of every data file into a file of its own
+  (a stretch);
+- meanwhile this process plans every file with its key, then makes the pages that list events
+  (the index, the tag, person, place, year and source pages, the embed page, the briefings) and
+  the other files, then takes the stretches no worker has started, from the end of the timeline
+  (the workers yield to it: see `parallel.pool`);
 - then it joins each data file: its head, the stretches in timeline order (copied by the
   kernel), its tail.
 
