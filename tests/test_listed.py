@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 import pytest
 
+from dateline import render as rendering
 from dateline.cache import KEY_SIZE
 from dateline.errors import Diagnostics
 from dateline.listed import Run, locate
@@ -71,14 +72,14 @@ def test_items_shown_before_the_call_that_made_them_are_found() -> None:
 def item_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the list item templates rendered, one per item made."""
     rendered: list[str] = []
-    render = jinja2.Template.render
+    render = rendering.render_template
 
-    def counting(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
-        if self.name is not None and self.name.endswith("item.html"):
-            rendered.append(self.name)
-        return render(self, *args, **kwargs)
+    def counting(template: jinja2.Template, context: dict[str, Any]) -> str:
+        if template.name is not None and template.name.endswith("item.html"):
+            rendered.append(template.name)
+        return render(template, context)
 
-    monkeypatch.setattr(jinja2.Template, "render", counting)
+    monkeypatch.setattr(rendering, "render_template", counting)
     return rendered
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 import pytest
 
+from dateline import render as rendering
 from dateline.config import load_config
 from dateline.errors import Diagnostics
 from dateline.pipeline import plan_site
@@ -37,23 +38,21 @@ def test_an_event_page_leaves_nothing_behind() -> None:
     assert kept() is None
 
 
-def test_the_site_header_and_downloads_are_rendered_once_per_depth() -> None:
+def test_the_site_header_and_downloads_are_rendered_once_per_depth(monkeypatch: pytest.MonkeyPatch) -> None:
     diagnostics = Diagnostics()
     config = load_config(FIXTURES / "golden" / "site.toml", diagnostics, templates_dir=ROOT / "templates")
     planned = plan_site(config, diagnostics)
     assert planned is not None
     _, plan = planned
-    environment = plan.renderer.environment
     rendered: dict[str, list[str]] = {}
-    for name in ("partials/site-header.html", "partials/site-downloads.html"):
-        template = environment.get_template(name)
-        made = template.render
+    render = rendering.render_template
 
-        def counted(*args: Any, _name: str = name, _made: Any = made, **context: Any) -> str:
-            rendered.setdefault(_name, []).append(context["root"])
-            return str(_made(*args, **context))
+    def counting(template: jinja2.Template, context: dict[str, Any]) -> str:
+        if template.name in ("partials/site-header.html", "partials/site-downloads.html"):
+            rendered.setdefault(template.name, []).append(context["root"])
+        return render(template, context)
 
-        template.render = counted  # type: ignore[method-assign]
+    monkeypatch.setattr(rendering, "render_template", counting)
     pages = {output.path: output.make() for output in plan.outputs if output.path.endswith(".html")}
     assert {name: sorted(roots) for name, roots in rendered.items()} == {
         "partials/site-header.html": ["", "../"], "partials/site-downloads.html": ["", "../"]}

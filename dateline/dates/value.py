@@ -30,10 +30,10 @@ class Precision(Named):
     @property
     def rank(self) -> int:
         """Position from coarse (0) to fine, for ordering."""
-        return _PRECISION_ORDER.index(self)
+        return _PRECISION_RANK[self]
 
 
-_PRECISION_ORDER = list(Precision)
+_PRECISION_RANK = {precision: rank for rank, precision in enumerate(Precision)}  # (pages ask it thousands of times)
 
 
 class PartOfDay(Named):
