@@ -231,7 +231,12 @@ class Store:
             for path, r in rows.items()))
 
     def keep_files(self, kind: str, paths: set[str]) -> None:
-        """Forget the files of this kind that are not at `paths` any more."""
+        """Forget the files of this kind that are not at `paths` any more (each of `paths` has its
+        row: when there are as many rows as paths, no other is left, and a build after one that
+        deleted none, a first build say, need not go through them all: 20 ms at 10,000 events)."""
+        (count,) = self.connection.execute("SELECT COUNT(*) FROM files WHERE kind = ?", (kind,)).fetchone()
+        if count == len(paths):
+            return
         gone = [(path,) for (path,) in self.connection.execute("SELECT path FROM files WHERE kind = ?", (kind,))
                 if path not in paths]
         self.connection.executemany("DELETE FROM files WHERE path = ?", gone)

@@ -256,3 +256,27 @@ def test_a_process_that_builds_often_recovers_from_a_failed_build(project: Path)
     assert_same_as_a_fresh_build(project, diagnostics)
     assert "Fixed, " in (project / "site/index.html").read_text(encoding="utf-8")
     store.close()
+
+
+def test_the_state_forgets_the_files_that_are_gone(project: Path) -> None:
+    def remembered() -> tuple[set[str], set[str]]:
+        store = Store(project / ".dateline-cache/state.sqlite")
+        try:
+            return set(store.files("events")), set(store.files("sources"))
+        finally:
+            store.close()
+
+    def shown(folder: str) -> set[str]:
+        return {f"content/{folder}/{path.name}" for path in (project / "content" / folder).glob("*.md")}
+
+    sources = project / "content/sources"
+    uncited = sources / "source-uncited.md"
+    shutil.copy(sorted(sources.glob("*.md"))[0], uncited)
+    build_remembering(project)
+    assert remembered() == (shown("events"), shown("sources"))
+    events(project)[0].unlink()
+    uncited.unlink()
+    result, diagnostics = build_remembering(project)
+    assert result is not None
+    assert remembered() == (shown("events"), shown("sources"))
+    assert_same_as_a_fresh_build(project, diagnostics)
