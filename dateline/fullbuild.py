@@ -39,8 +39,9 @@ from dateline.exports.composite import Composite
 from dateline.listed import frozen_listed
 from dateline.model import Event, Timeline
 from dateline.outputs import Output
-from dateline.render import Renderer, neighbourhood, render_event_page, template_location
+from dateline.render import Renderer, neighbourhood, render_event_page
 from dateline.store import OutputRow, Parts, freeze
+from dateline.templating import template_location
 
 STRETCH = 100  # events a worker takes at a time
 PARALLEL_FROM = 300  # events from which spreading the work over the cores pays

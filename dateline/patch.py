@@ -25,8 +25,9 @@ from dateline.exports import composites
 from dateline.model import Event, Source, Timeline
 from dateline.outputs import composite_key, full_key, page_key
 from dateline.reading import Resolved, Scan, resolution_key
-from dateline.render import make_environment, neighbourhood, render_event_page
+from dateline.render import neighbourhood, render_event_page
 from dateline.store import EventRow, FileRow, OutputRow, Parts, Store, freeze, thaw
+from dateline.templating import make_environment
 
 
 @dataclass(frozen=True)

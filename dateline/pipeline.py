@@ -14,8 +14,9 @@ from dateline.model import Timeline
 from dateline.outputs import Keys, Plan, plan, site_key
 from dateline.parallel import frozen, lasting
 from dateline.reading import Scan, read_events, read_sources, scan
-from dateline.render import ListItems, Renderer, facet_slugs, make_environment, template_location
+from dateline.render import ListItems, Renderer, facet_slugs
 from dateline.store import Store
+from dateline.templating import make_environment, template_location
 from dateline.timeline import make_timeline
 
 

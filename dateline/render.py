@@ -7,17 +7,17 @@ import html
 import weakref
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
 
+from dateline import templating
 from dateline.axis import build_axis
 from dateline.cache import digest
 from dateline.config import Briefing, SiteConfig
-from dateline.dates import DateValue, Precision, display
-from dateline.dates.labels import MONTH_NAMES, day_label, offset_text
+from dateline.dates import Precision
+from dateline.dates.labels import MONTH_NAMES
 from dateline.exports import DOWNLOADS
 from dateline.exports.briefing import contents
 from dateline.listed import Listed, Run, locate
@@ -47,23 +47,6 @@ class YearGroup:
     runs: tuple[MonthGroup, ...]
 
 
-def html_datetime(value: DateValue) -> str:
-    """A valid HTML `datetime` attribute as precise as the value (ranges give their start)."""
-    start = value.start
-    if value.precision is Precision.MINUTE and value.time is not None:
-        offset = value.time.utcoffset()
-        zone = "" if offset is None else ("Z" if not offset else offset_text(offset))
-        return f"{start.isoformat()}T{value.time:%H:%M}{zone}"
-    if value.precision is Precision.WEEK:
-        year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
-    if value.precision.rank >= Precision.DAY.rank or value.is_range:
-        return start.isoformat()
-    if value.precision.rank >= Precision.HALF.rank:
-        return f"{start.year:04d}-{start.month:02d}"
-    return f"{start.year:04d}"
-
-
 def group_by_year(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
     """Year groups for the index, each cut into month runs and runs of coarser events, so that
     the index reads in timeline order ("second half of 1957" comes just before July 1957)."""
@@ -88,79 +71,6 @@ def _month_runs(year: int, runs: list[tuple[int | None, list[Event]]]) -> tuple[
         label = None if month is None else f"{MONTH_NAMES[month - 1]} {year}"
         made.append(MonthGroup(f"m-{name}{suffix}", label, tuple(members)))
     return tuple(made)
-
-
-def template_location(exc: jinja2.TemplateError, templates_dir: Path) -> tuple[Path, int]:
-    """The template file and line an error comes from (syntax errors know it; others are in the traceback)."""
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        return Path(exc.filename), exc.lineno
-    location = (templates_dir, 1)
-    traceback = exc.__traceback__
-    while traceback is not None:
-        filename = traceback.tb_frame.f_code.co_filename
-        if Path(filename).is_relative_to(templates_dir.absolute()) or Path(filename).is_relative_to(templates_dir):
-            location = (Path(filename), traceback.tb_lineno)
-        traceback = traceback.tb_next
-    return location
-
-
-class _CompiledInMemory(jinja2.BytecodeCache):
-    """Compiled templates kept in a dict, by Jinja2's key (a template whose text changed is compiled again)."""
-
-    def __init__(self, kept: dict[str, bytes]) -> None:
-        self.kept = kept
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.kept.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.kept[bucket.key] = bucket.bytecode_to_string()
-
-
-def make_environment(templates_dir: Path, compiled: Path | dict[str, bytes] | None = None) -> jinja2.Environment:
-    """Jinja2 with autoescape everywhere and undefined names as errors; with `compiled`, the
-    templates compiled once are kept there (a folder, or a dict in memory) for the next build."""
-    cache: jinja2.BytecodeCache | None = None
-    if isinstance(compiled, Path):
-        compiled.mkdir(parents=True, exist_ok=True)
-        cache = jinja2.FileSystemBytecodeCache(str(compiled))
-    elif compiled is not None:
-        cache = _CompiledInMemory(compiled)
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
-        bytecode_cache=cache,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=False,  # an environment lives for one build, while the templates do not change
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["display"] = display
-    environment.filters["html_datetime"] = html_datetime
-    environment.filters["day_label"] = day_label
-    environment.filters["yyyymmdd"] = lambda day: f"{day.year:04d}{day.month:02d}{day.day:02d}"
-    return environment
-
-
-# Each template's globals in one dict (see render_template), by template.
-_GLOBALS: weakref.WeakKeyDictionary[jinja2.Template, dict[str, Any]] = weakref.WeakKeyDictionary()
-
-
-def render_template(template: jinja2.Template, context: dict[str, Any]) -> str:
-    """What `template.render(**context)` gives, without flattening the template's globals into
-    every render's context again: Jinja walks them as a ChainMap, in Python, at each render (4 of
-    the 20 microseconds of a small list item). They are flattened once per template."""
-    flat = _GLOBALS.get(template)
-    if flat is None:
-        flat = _GLOBALS[template] = dict(template.globals)
-    rendering = template.new_context({**flat, **context}, shared=True)  # shared: taken as it is
-    try:
-        return "".join(template.root_render_func(rendering))
-    except Exception:
-        template.environment.handle_exception()  # raises it, with the template's lines in its traceback
 
 
 def embed_snippet(title: str, base_url: str) -> str:
@@ -319,7 +229,7 @@ class Renderer:
         list items sit in it is noted in `listed`."""
         root = "../" * path.count("/")
         runs: list[Run] = []
-        html = render_template(self.environment.get_template(template), {
+        html = templating.render_template(self.environment.get_template(template), {
             "site": self.timeline, "root": root, "sources": self.sources, "facet_url": self._facet_url(root),
             "facet_titles": FACET_TITLES, "facet_singular": FACET_SINGULAR, "downloads": DOWNLOADS,
             "briefings": self.config.briefings, "items": self._items_at(root, path, runs), "once": self._once(root),
@@ -355,7 +265,7 @@ class Renderer:
         item = self.items.made.get(key)
         if item is None:
             _, template, level, root, compact = key
-            item = earlier(key) or render_template(self.environment.get_template(template), {
+            item = earlier(key) or templating.render_template(self.environment.get_template(template), {
                 "event": event, "level": level, "root": root, "compact": compact, "sources": self.sources,
                 "facet_url": self._facet_url(root)})
             self.items.made[key] = item
@@ -374,7 +284,7 @@ class Renderer:
             key = (template, root, site, briefings)
             part = made.get(key)
             if part is None:
-                part = made[key] = Markup(render_template(self.environment.get_template(template), {
+                part = made[key] = Markup(templating.render_template(self.environment.get_template(template), {
                     "site": site, "root": root, "facet_titles": FACET_TITLES, "downloads": DOWNLOADS,
                     "briefings": briefings}))
             return part

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from dateline import render as rendering
+from dateline import templating
 from dateline.cache import KEY_SIZE
 from dateline.errors import Diagnostics
 from dateline.listed import Run, locate
@@ -72,14 +72,14 @@ def test_items_shown_before_the_call_that_made_them_are_found() -> None:
 def item_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the list item templates rendered, one per item made."""
     rendered: list[str] = []
-    render = rendering.render_template
+    render = templating.render_template
 
     def counting(template: jinja2.Template, context: dict[str, Any]) -> str:
         if template.name is not None and template.name.endswith("item.html"):
             rendered.append(template.name)
         return render(template, context)
 
-    monkeypatch.setattr(rendering, "render_template", counting)
+    monkeypatch.setattr(templating, "render_template", counting)
     return rendered
 
 

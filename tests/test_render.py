@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from dateline import render as rendering
+from dateline import templating
 from dateline.config import load_config
 from dateline.errors import Diagnostics
 from dateline.pipeline import plan_site
@@ -45,14 +45,14 @@ def test_the_site_header_and_downloads_are_rendered_once_per_depth(monkeypatch: 
     assert planned is not None
     _, plan = planned
     rendered: dict[str, list[str]] = {}
-    render = rendering.render_template
+    render = templating.render_template
 
     def counting(template: jinja2.Template, context: dict[str, Any]) -> str:
         if template.name in ("partials/site-header.html", "partials/site-downloads.html"):
             rendered.setdefault(template.name, []).append(context["root"])
         return render(template, context)
 
-    monkeypatch.setattr(rendering, "render_template", counting)
+    monkeypatch.setattr(templating, "render_template", counting)
     pages = {output.path: output.make() for output in plan.outputs if output.path.endswith(".html")}
     assert {name: sorted(roots) for name, roots in rendered.items()} == {
         "partials/site-header.html": ["", "../"], "partials/site-downloads.html": ["", "../"]}
